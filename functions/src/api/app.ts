@@ -1,0 +1,61 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { cors } from 'hono/cors';
+import type { IndexReader } from './index-reader.js';
+import { PROBLEM_BASE, ProblemError, problemResponse, renderProblem } from './problem.js';
+import { healthRoutes } from './routes/health.js';
+import { placesRoutes } from './routes/places.js';
+import { geometryRoutes } from './routes/geometry.js';
+
+export interface AppDeps {
+  reader: IndexReader;
+  /** Where unexpected errors go (with the request id); defaults to console.error as JSON. */
+  logError?: (entry: Record<string, unknown>) => void;
+}
+
+const defaultLogError = (entry: Record<string, unknown>) => console.error(JSON.stringify({ level: 'error', ...entry }));
+
+/** The one Hono app: served by @hono/node-server locally and by hono/aws-lambda in AWS. */
+export function createApp({ reader, logError = defaultLogError }: AppDeps) {
+  const app = new OpenAPIHono();
+  app.use('*', requestId());
+  app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }));
+
+  app.route('/v1', healthRoutes(reader));
+  app.route('/v1', placesRoutes(reader));
+  app.route('/v1', geometryRoutes(reader));
+
+  app.doc31('/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Equity Atlas API',
+      version: '1.0.0',
+      description: 'Place-based health equity indices for Massachusetts municipalities and ZIP codes (ZCTAs). Errors are RFC 9457 problem+json.',
+    },
+  });
+
+  app.notFound((c) =>
+    problemResponse(c, 404, { type: `${PROBLEM_BASE}not-found`, title: 'Not found', detail: `No route for ${c.req.method} ${c.req.path}. See /v1/openapi.json.`, instance: c.req.path }),
+  );
+
+  app.onError((err, c) => {
+    if (err instanceof ProblemError) {
+      if (err.status >= 500) logError({ requestId: c.get('requestId'), path: c.req.path, message: err.detail, cause: String((err as { cause?: unknown }).cause ?? '') });
+      return renderProblem(c, err);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      return problemResponse(c, err.status, { type: `${PROBLEM_BASE}http-${err.status}`, title: err.message || 'Request error', detail: err.message, instance: c.req.path });
+    }
+    logError({ requestId: c.get('requestId'), path: c.req.path, message: err.message, stack: err.stack });
+    return problemResponse(c, 500, {
+      type: `${PROBLEM_BASE}internal-error`,
+      title: 'Internal error',
+      detail: `Something went wrong on our side; quote request id ${c.get('requestId')} when reporting it.`,
+      instance: c.req.path,
+    });
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,85 @@
+import type { Level, PlaceRecord, VersionMeta } from '../indices/place-record.js';
+import { geometryKey, type BlobStore, type IndexStore } from '../store/index-store.js';
+import { problems } from './problem.js';
+
+interface LevelData {
+  list: PlaceRecord[];
+  byId: Map<string, PlaceRecord>;
+}
+
+/**
+ * Read side of the API. Published versions are immutable, so each version's
+ * places and geometry are cached in memory after the first read; only the
+ * "current" pointer is re-read, at most every `pointerTtlMs`.
+ */
+export class IndexReader {
+  private current: { meta: VersionMeta | null; at: number } | null = null;
+  private readonly levels = new Map<string, Promise<LevelData>>();
+  private readonly geometry = new Map<string, Promise<string | null>>();
+
+  constructor(
+    private readonly store: IndexStore,
+    private readonly blobs: BlobStore,
+    private readonly options: { pointerTtlMs?: number; now?: () => number } = {},
+  ) {}
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  /** Store failures become a 503 problem; the cause is logged by the app's error handler. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      throw Object.assign(problems.storeUnavailable(), { cause: err });
+    }
+  }
+
+  async currentVersion(): Promise<VersionMeta | null> {
+    const ttl = this.options.pointerTtlMs ?? 5_000;
+    if (this.current && this.now() - this.current.at < ttl) return this.current.meta;
+    const meta = await this.guard(() => this.store.getCurrentVersion());
+    this.current = { meta, at: this.now() };
+    return meta;
+  }
+
+  async requireCurrentVersion(): Promise<VersionMeta> {
+    const meta = await this.currentVersion();
+    if (!meta) throw problems.noVersion();
+    return meta;
+  }
+
+  private levelData(version: string, level: Level): Promise<LevelData> {
+    const key = `${version}#${level}`;
+    let data = this.levels.get(key);
+    if (!data) {
+      data = this.guard(() => this.store.listPlaces(version, level)).then((list) => {
+        list.sort((a, b) => a.id.localeCompare(b.id));
+        return { list, byId: new Map(list.map((p) => [p.id, p])) };
+      });
+      data.catch(() => this.levels.delete(key)); // do not cache failures
+      this.levels.set(key, data);
+    }
+    return data;
+  }
+
+  async listPlaces(version: string, level: Level): Promise<PlaceRecord[]> {
+    return (await this.levelData(version, level)).list;
+  }
+
+  async getPlace(version: string, level: Level, id: string): Promise<PlaceRecord | null> {
+    return (await this.levelData(version, level)).byId.get(id) ?? null;
+  }
+
+  geometryJson(version: string, level: Level): Promise<string | null> {
+    const key = geometryKey(version, level);
+    let data = this.geometry.get(key);
+    if (!data) {
+      data = this.guard(() => this.blobs.get(key));
+      data.catch(() => this.geometry.delete(key));
+      this.geometry.set(key, data);
+    }
+    return data;
+  }
+}

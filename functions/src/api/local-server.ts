@@ -1,0 +1,29 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { App } from './app.js';
+
+/**
+ * Serve the API app on Node, plus the built web app under "/" when `webDir`
+ * exists (in AWS, CloudFront serves the web app and Lambda only the API).
+ */
+export async function serveLocal(options: { app: App; port: number; webDir?: string; hostname?: string }): Promise<{ url: string; server: ServerType; close(): Promise<void> }> {
+  const { app, webDir } = options;
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    app.get('*', serveStatic({ root: webDir }));
+    // Single-page app: any other non-API path gets index.html.
+    app.get('*', async (c, next) => (c.req.path.startsWith('/v1/') ? next() : serveStatic({ root: webDir, path: 'index.html' })(c, next)));
+  }
+  const hostname = options.hostname ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname }, (info) => {
+      resolve({
+        url: `http://${hostname === '127.0.0.1' ? 'localhost' : hostname}:${info.port}`,
+        server,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+    server.once('error', reject);
+  });
+}

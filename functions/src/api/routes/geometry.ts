@@ -1,0 +1,32 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { IndexReader } from '../index-reader.js';
+import { problems } from '../problem.js';
+import { newRouter } from '../router.js';
+import { LevelSchema, notFoundResponse, problemResponses } from '../schemas.js';
+
+const route = createRoute({
+  method: 'get',
+  path: '/geometry/{level}',
+  summary: 'Map geometry of a level (GeoJSON, feature id = place id, coordinates rounded to 5 decimals)',
+  request: { params: z.object({ level: LevelSchema.openapi({ param: { name: 'level', in: 'path' } }) }) },
+  responses: {
+    200: {
+      content: { 'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.any()) }).openapi('GeometryCollection') } },
+      description: 'GeoJSON FeatureCollection',
+    },
+    ...problemResponses,
+    ...notFoundResponse,
+  },
+});
+
+export function geometryRoutes(reader: IndexReader) {
+  return newRouter().openapi(route, async (c) => {
+    const { level } = c.req.valid('param');
+    const meta = await reader.requireCurrentVersion();
+    const json = await reader.geometryJson(meta.version, level);
+    if (json === null) throw problems.notFound(`No ${level} geometry stored for version ${meta.version}.`);
+    c.header('content-type', 'application/geo+json');
+    c.header('cache-control', 'public, max-age=300');
+    return c.body(json, 200) as never;
+  });
+}

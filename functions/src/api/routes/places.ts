@@ -1,0 +1,61 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { IndexReader } from '../index-reader.js';
+import { problems } from '../problem.js';
+import { newRouter } from '../router.js';
+import { LevelSchema, MeasureSchema, notFoundResponse, PlaceSchema, PlaceSummarySchema, problemResponses } from '../schemas.js';
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/places',
+  summary: 'All places of a level with score and percentile (current version)',
+  request: { query: z.object({ level: LevelSchema }) },
+  responses: {
+    200: {
+      content: {
+        'application/json': {
+          schema: z.object({ version: z.string(), level: LevelSchema, measure: MeasureSchema, items: z.array(PlaceSummarySchema) }).openapi('PlaceList'),
+        },
+      },
+      description: 'Places sorted by id',
+    },
+    ...problemResponses,
+  },
+});
+
+const oneRoute = createRoute({
+  method: 'get',
+  path: '/places/{level}/{id}',
+  summary: 'One place with its measure details',
+  request: {
+    params: z.object({
+      level: LevelSchema.openapi({ param: { name: 'level', in: 'path' } }),
+      id: z.string().min(1).max(20).openapi({ param: { name: 'id', in: 'path' }, example: '2502507000' }),
+    }),
+  },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: z.object({ version: z.string(), measure: MeasureSchema, place: PlaceSchema }).openapi('PlaceDetail') } },
+      description: 'The place',
+    },
+    ...problemResponses,
+    ...notFoundResponse,
+  },
+});
+
+export function placesRoutes(reader: IndexReader) {
+  return newRouter()
+    .openapi(listRoute, async (c) => {
+      const { level } = c.req.valid('query');
+      const meta = await reader.requireCurrentVersion();
+      const places = await reader.listPlaces(meta.version, level);
+      const items = places.map(({ id, name, score, percentile, noDataReason }) => ({ id, name, score, percentile, noDataReason }));
+      return c.json({ version: meta.version, level, measure: meta.measures[level], items }, 200);
+    })
+    .openapi(oneRoute, async (c) => {
+      const { level, id } = c.req.valid('param');
+      const meta = await reader.requireCurrentVersion();
+      const place = await reader.getPlace(meta.version, level, id);
+      if (!place) throw problems.notFound(`No ${level} with id "${id}" in version ${meta.version}.`);
+      return c.json({ version: meta.version, measure: meta.measures[level], place }, 200);
+    });
+}

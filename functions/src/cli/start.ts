@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// npm start — local DynamoDB, pipeline on first run, then API + web app on http://localhost:PORT.
+import path from 'node:path';
+import { loadConfig, REPO_ROOT } from '../config.js';
+import { createApp } from '../api/app.js';
+import { IndexReader } from '../api/index-reader.js';
+import { serveLocal } from '../api/local-server.js';
+import { runPipeline } from '../pipeline/run-pipeline.js';
+import { failAndExit } from './fail.js';
+import { openLocalStack } from './local-stack.js';
+import { terminalProgress } from './terminal-progress.js';
+
+// Node 20 is supported until 2027 by the AWS SDK; its upgrade notice is noise for local runs (Lambda runs Node 22).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const progress = terminalProgress();
+try {
+  const config = loadConfig();
+  const stack = await openLocalStack(config, progress.step);
+  const current = await stack.store.getCurrentVersion();
+  if (current) progress.step(`serving stored version ${current.version} (run \`npm run pipeline\` to recompute)`);
+  else {
+    progress.step('no published version in the local store yet: running the pipeline');
+    await runPipeline({ store: stack.store, blobs: stack.blobs, dataDir: config.dataDir, progress });
+  }
+  const app = createApp({ reader: new IndexReader(stack.store, stack.blobs) });
+  const server = await serveLocal({ app, port: config.port, webDir: path.join(REPO_ROOT, 'web', 'dist'), hostname: process.env.HOST || '127.0.0.1' });
+  process.stdout.write(`\nEquity Atlas is running at ${server.url}  (API: ${server.url}/v1/places?level=town, docs: ${server.url}/v1/openapi.json)\nPress Ctrl+C to stop.\n`);
+  const shutdown = async () => {
+    await server.close();
+    await stack.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+} catch (err) {
+  failAndExit(err);
+}

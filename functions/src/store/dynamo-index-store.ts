@@ -1,0 +1,150 @@
+import { TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type BatchWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { Level, PlaceRecord, VersionMeta } from '../indices/place-record.js';
+import { StaleVersionError, type IndexStore } from './index-store.js';
+import { keys } from './table-schema.js';
+
+const BATCH_SIZE = 25; // DynamoDB BatchWriteItem limit
+const MAX_ATTEMPTS = 8;
+const WRITE_CONCURRENCY = 4;
+
+type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string];
+
+export interface DynamoIndexStoreOptions {
+  /** Base delay for UnprocessedItems retries; doubled per attempt with full jitter. */
+  retryBaseMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export class DynamoIndexStore implements IndexStore {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly retryBaseMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(client: DynamoDBClient, private readonly tableName: string, options: DynamoIndexStoreOptions = {}) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.retryBaseMs = options.retryBaseMs ?? 50;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  async getCurrentVersion(): Promise<VersionMeta | null> {
+    const pointer = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.pointer(), ConsistentRead: true }));
+    const version = pointer.Item?.version as string | undefined;
+    return version ? this.getVersion(version) : null;
+  }
+
+  async getVersion(version: string): Promise<VersionMeta | null> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.version(version) }));
+    return out.Item ? (out.Item.meta as VersionMeta) : null;
+  }
+
+  async beginVersion(meta: VersionMeta): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.version(meta.version), status: 'writing', meta: { ...meta, status: 'writing' } },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  }
+
+  async putPlaces(version: string, places: PlaceRecord[], onProgress?: (written: number) => void): Promise<void> {
+    const batches: WriteRequests[] = [];
+    for (let i = 0; i < places.length; i += BATCH_SIZE) {
+      batches.push(places.slice(i, i + BATCH_SIZE).map((p) => ({ PutRequest: { Item: { ...keys.place(version, p.level, p.id), ...p } } })));
+    }
+    let written = 0;
+    let next = 0;
+    // A few batches in flight: much faster than one at a time, gentle on provisioned capacity.
+    const worker = async () => {
+      while (next < batches.length) {
+        const batch = batches[next++]!;
+        await this.batchWriteWithRetry(batch);
+        written += batch.length;
+        onProgress?.(written);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, batches.length) }, worker));
+  }
+
+  /** BatchWriteItem may accept only part of a batch under throttling: resend the rest with exponential backoff. */
+  private async batchWriteWithRetry(requests: WriteRequests): Promise<void> {
+    let pending = requests;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchWriteItem: ${pending.length} items still unprocessed after ${MAX_ATTEMPTS} attempts`);
+      if (attempt > 0) await this.sleep(Math.random() * this.retryBaseMs * 2 ** attempt);
+      const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+      pending = out.UnprocessedItems?.[this.tableName] ?? [];
+    }
+  }
+
+  async publishVersion(version: string, expectedCurrent: string | null): Promise<void> {
+    const publishedAt = new Date().toISOString();
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.pointer(), version, publishedAt },
+                ...(expectedCurrent === null
+                  ? { ConditionExpression: 'attribute_not_exists(PK)' }
+                  : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedCurrent } }),
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.version(version),
+                UpdateExpression: 'SET #status = :complete, meta.#status = :complete',
+                ConditionExpression: '#status = :writing',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':complete': 'complete', ':writing': 'writing' },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (err) {
+      if (err instanceof TransactionCanceledException) throw new StaleVersionError(version, expectedCurrent);
+      throw err;
+    }
+  }
+
+  async listPlaces(version: string, level: Level): Promise<PlaceRecord[]> {
+    const items: PlaceRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.placesPartition(version, level) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) items.push(toPlace(item));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  async getPlace(version: string, level: Level, id: string): Promise<PlaceRecord | null> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.place(version, level, id) }));
+    return out.Item ? toPlace(out.Item) : null;
+  }
+}
+
+function toPlace(item: Record<string, unknown>): PlaceRecord {
+  const { PK: _pk, SK: _sk, ...place } = item;
+  return place as unknown as PlaceRecord;
+}

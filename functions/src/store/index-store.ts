@@ -1,0 +1,38 @@
+import type { Level, PlaceRecord, VersionMeta } from '../indices/place-record.js';
+
+/**
+ * Storage of published index versions. One DynamoDB implementation serves
+ * both local (DynamoDB Local) and AWS; only the endpoint differs.
+ */
+export interface IndexStore {
+  /** The version readers should see, or null before the first successful pipeline run. */
+  getCurrentVersion(): Promise<VersionMeta | null>;
+  getVersion(version: string): Promise<VersionMeta | null>;
+  /** Record a version as "writing": invisible to readers until published. */
+  beginVersion(meta: VersionMeta): Promise<void>;
+  putPlaces(version: string, places: PlaceRecord[], onProgress?: (written: number) => void): Promise<void>;
+  /**
+   * Make `version` current, atomically, only if the current pointer still is
+   * `expectedCurrent` (null = none yet). Throws StaleVersionError otherwise.
+   */
+  publishVersion(version: string, expectedCurrent: string | null): Promise<void>;
+  listPlaces(version: string, level: Level): Promise<PlaceRecord[]>;
+  getPlace(version: string, level: Level, id: string): Promise<PlaceRecord | null>;
+}
+
+export class StaleVersionError extends Error {
+  constructor(version: string, expected: string | null) {
+    super(`cannot publish ${version}: the current version is no longer ${expected ?? '(none)'} — another pipeline run published first`);
+    this.name = 'StaleVersionError';
+  }
+}
+
+/** Large artifacts (map geometry) live beside the table, not in items (400 KB item limit). */
+export interface BlobStore {
+  put(key: string, body: string, contentType: string): Promise<void>;
+  get(key: string): Promise<string | null>;
+}
+
+export function geometryKey(version: string, level: Level): string {
+  return `geometry/${version}/${level}.geojson`;
+}
