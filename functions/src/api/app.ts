@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { cors } from 'hono/cors';
+import { compress } from 'hono/compress';
 import type { IndexReader } from './index-reader.js';
 import { PROBLEM_BASE, ProblemError, problemResponse, renderProblem } from './problem.js';
 import { healthRoutes } from './routes/health.js';
@@ -20,6 +21,7 @@ const defaultLogError = (entry: Record<string, unknown>) => console.error(JSON.s
 export function createApp({ reader, logError = defaultLogError }: AppDeps) {
   const app = new OpenAPIHono();
   app.use('*', requestId());
+  app.use('/v1/*', compress());
   app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }));
 
   app.route('/v1', healthRoutes(reader));

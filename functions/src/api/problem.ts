@@ -1,8 +1,11 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-/** Base URI for problem types; each type is documented in docs/api-errors.md. */
-export const PROBLEM_BASE = 'https://equity-atlas.example/problems/';
+/**
+ * Problem type URIs are relative references (RFC 9457 §3.1.1), resolved against
+ * the API's own origin; each type is documented in docs/api-errors.md.
+ */
+export const PROBLEM_BASE = '/problems/';
 
 export interface ProblemBody {
   type: string;

@@ -30,8 +30,8 @@ const Row = z.object({
 });
 
 export function parseEjBlockGroups(text: string | Buffer, file: string, expectedCount = EJ_BLOCKGROUP_COUNT): EjBlockGroup[] {
-  const { rows, problems } = parseCsv(text, file, Row);
-  checkCount(problems, file, 'block-group rows', rows.length, expectedCount);
+  const { rows, problems, total } = parseCsv(text, file, Row);
+  checkCount(problems, file, 'block-group rows', total, expectedCount);
   checkUnique(problems, file, 'GEOID', rows.map((r) => r.GEOID), (i) => i + 2);
   assertNoProblems(problems);
   return rows.map((r) => ({

@@ -14,6 +14,8 @@ const AreaGeometrySchema = z.discriminatedUnion('type', [
 export interface ParsedFeatures<P> {
   features: Feature<AreaGeometry, P>[];
   problems: SourceProblem[];
+  /** Features in the file, valid or not (for count checks). */
+  total: number;
 }
 
 /** Parse a polygon FeatureCollection, validating properties with a schema; `row` in problems is the 1-based feature number. */
@@ -22,10 +24,10 @@ export function parseAreaFeatures<S extends z.ZodType>(text: string | Buffer, fi
   try {
     json = JSON.parse(text.toString());
   } catch (err) {
-    return { features: [], problems: [{ file, message: `not valid JSON: ${(err as Error).message}` }] };
+    return { features: [], total: 0, problems: [{ file, message: `not valid JSON: ${(err as Error).message}` }] };
   }
   const collection = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }).safeParse(json);
-  if (!collection.success) return { features: [], problems: [{ file, message: 'not a GeoJSON FeatureCollection' }] };
+  if (!collection.success) return { features: [], total: 0, problems: [{ file, message: 'not a GeoJSON FeatureCollection' }] };
   const Feature = z.object({ type: z.literal('Feature'), properties, geometry: AreaGeometrySchema });
   const features: Feature<AreaGeometry, z.infer<S>>[] = [];
   const problems: SourceProblem[] = [];
@@ -34,5 +36,5 @@ export function parseAreaFeatures<S extends z.ZodType>(text: string | Buffer, fi
     if (result.success) features.push(result.data as Feature<AreaGeometry, z.infer<S>>);
     else for (const issue of result.error.issues.slice(0, 3)) problems.push({ file, row: i + 1, column: issue.path.join('.'), message: issue.message });
   });
-  return { features, problems };
+  return { features, problems, total: collection.data.features.length };
 }

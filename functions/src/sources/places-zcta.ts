@@ -35,8 +35,8 @@ const Row = z.object({
 }) as z.ZodType<Record<string, unknown>> & { shape: Record<string, unknown> };
 
 export function parsePlacesZcta(text: string | Buffer, file: string, expectedCount = PLACES_ZCTA_COUNT): PlacesZctaRow[] {
-  const { rows, problems } = parseCsv(text, file, Row);
-  checkCount(problems, file, 'ZCTA rows', rows.length, expectedCount);
+  const { rows, problems, total } = parseCsv(text, file, Row);
+  checkCount(problems, file, 'ZCTA rows', total, expectedCount);
   checkUnique(problems, file, 'ZCTA5', rows.map((r) => r.ZCTA5 as string), (i) => i + 2);
   assertNoProblems(problems);
   return rows.map((r) => ({

