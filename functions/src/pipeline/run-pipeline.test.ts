@@ -1,0 +1,74 @@
+import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishedStore } from '../../../test/support/published-store.js';
+import { loadManifest, sha256 } from '../sources/source-manifest.js';
+import { SourceValidationError } from '../sources/source-problem.js';
+import type { IndexStore } from '../store/index-store.js';
+import { runPipeline } from './run-pipeline.js';
+
+let ctx: Awaited<ReturnType<typeof publishedStore>>;
+beforeAll(async () => {
+  ctx = await publishedStore();
+});
+afterAll(() => ctx.cleanup());
+
+describe('runPipeline on the real sources', () => {
+  it('publishes every town and ZCTA with the first index', async () => {
+    const current = await ctx.store.getCurrentVersion();
+    expect(current?.version).toBe(ctx.result.version);
+    expect(current?.counts).toEqual({ town: 351, zcta: 537 });
+    const towns = await ctx.store.listPlaces(ctx.result.version, 'town');
+    expect(towns).toHaveLength(351);
+    const withData = towns.filter((t) => t.percentile !== null);
+    // 346 towns have block groups in the EJ source; one of them has none with a recoverable population.
+    expect(withData.length).toBeGreaterThanOrEqual(340);
+    for (const t of towns) if (t.percentile === null) expect(t.noDataReason).toBeTruthy();
+    // Percentiles follow scores; ties (several towns are 100 % EJ) share the lowest rank, as in SVI.
+    const byScore = [...withData].sort((a, b) => a.score! - b.score!);
+    for (let i = 1; i < byScore.length; i++) expect(byScore[i]!.percentile!).toBeGreaterThanOrEqual(byScore[i - 1]!.percentile!);
+    expect(byScore[0]!.percentile).toBe(0);
+    expect(new Set(byScore.filter((t) => t.score === 100).map((t) => t.percentile)).size).toBe(1);
+    const zctas = await ctx.store.listPlaces(ctx.result.version, 'zcta');
+    expect(zctas.filter((z) => z.score === null).map((z) => z.id).sort()).toEqual(['01199', '02203', '02584', '02643', '02651']);
+  });
+
+  it('leaves the previous version current when a run crashes mid-write', async () => {
+    let batches = 0;
+    const crashing: IndexStore = Object.create(ctx.store, {
+      putPlaces: {
+        value: async (version: string, places: Parameters<IndexStore['putPlaces']>[1]) => {
+          await ctx.store.putPlaces(version, places.slice(0, 25));
+          batches++;
+          throw new Error('simulated crash after the first batch');
+        },
+      },
+    });
+    await expect(runPipeline({ store: crashing, blobs: ctx.blobs, dataDir: ctx.dataDir })).rejects.toThrow(/simulated crash/);
+    expect(batches).toBe(1);
+    expect((await ctx.store.getCurrentVersion())?.version).toBe(ctx.result.version);
+  });
+
+  it('stops on a corrupt source, naming file, row and column, and publishes nothing', async () => {
+    // A DATA_DIR whose PLACES file has one corrupt cell (the manifest is updated so the checksum passes).
+    const manifest = loadManifest();
+    const dir = mkdtempSync(path.join(tmpdir(), 'equity-atlas-corrupt-'));
+    for (const s of manifest) {
+      mkdirSync(path.join(dir, path.dirname(s.path)), { recursive: true });
+      if (s.id !== 'places-zcta') symlinkSync(path.join(ctx.dataDir, s.path), path.join(dir, s.path));
+    }
+    const places = manifest.find((s) => s.id === 'places-zcta')!;
+    const corrupt = readFileSync(path.join(ctx.dataDir, places.path), 'utf8').replace(/^(01002,29049,)17\.5,/m, '$1seventeen,');
+    writeFileSync(path.join(dir, places.path), corrupt);
+    places.sha256 = sha256(Buffer.from(corrupt));
+
+    const err = await runPipeline({ store: ctx.store, blobs: ctx.blobs, dataDir: dir, manifest }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SourceValidationError);
+    expect((err as SourceValidationError).problems).toEqual([
+      expect.objectContaining({ file: places.path, row: 3, column: 'BINGE_CrudePrev' }),
+    ]);
+    expect((err as Error).message).toMatch(/nothing was published/);
+    expect((await ctx.store.getCurrentVersion())?.version).toBe(ctx.result.version);
+  });
+});
