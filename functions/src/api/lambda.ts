@@ -1,8 +1,11 @@
+import { S3Client } from '@aws-sdk/client-s3';
 import { handle } from 'hono/aws-lambda';
 import { loadConfig } from '../config.js';
 import { createDynamoClient } from '../store/dynamo-client.js';
 import { DynamoIndexStore } from '../store/dynamo-index-store.js';
 import { FileBlobStore } from '../store/file-blob-store.js';
+import type { BlobStore } from '../store/index-store.js';
+import { S3BlobStore } from '../store/s3-blob-store.js';
 import { createApp } from './app.js';
 import { IndexReader } from './index-reader.js';
 
@@ -10,8 +13,12 @@ import { IndexReader } from './index-reader.js';
 const config = loadConfig();
 const client = createDynamoClient({ endpoint: config.dynamoEndpoint, region: config.region });
 const store = new DynamoIndexStore(client, config.tableName);
-// TODO(issue 6): S3 blob store for geometry in AWS; BLOB_DIR serves local/tests.
-const blobs = new FileBlobStore(process.env.BLOB_DIR || `${config.stateDir}/blobs`);
 
-export const app = createApp({ reader: new IndexReader(store, blobs) });
+/** Geometry from S3 in AWS (BLOB_BUCKET, set by the CDK stack); from files for local runs and tests (BLOB_DIR). */
+function geometryBlobs(env: NodeJS.ProcessEnv): BlobStore {
+  if (env.BLOB_BUCKET) return new S3BlobStore(new S3Client({ region: config.region }), env.BLOB_BUCKET);
+  return new FileBlobStore(env.BLOB_DIR || `${config.stateDir}/blobs`);
+}
+
+export const app = createApp({ reader: new IndexReader(store, geometryBlobs(process.env)) });
 export const handler = handle(app);

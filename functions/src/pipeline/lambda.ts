@@ -1,0 +1,78 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
+import { loadConfig } from '../config.js';
+import { loadManifest, MANIFEST_PATH, readSource, type SourceEntry } from '../sources/source-manifest.js';
+import { createDynamoClient } from '../store/dynamo-client.js';
+import { DynamoIndexStore } from '../store/dynamo-index-store.js';
+import { S3BlobStore } from '../store/s3-blob-store.js';
+import type { Progress } from './progress.js';
+import { runPipeline, type PipelineResult } from './run-pipeline.js';
+
+/** Where staged sources live in the data bucket (uploaded by the command in docs/deploy.md). */
+export const STAGED_PREFIX = 'sources/';
+
+/**
+ * Copy every manifest file from the bucket (`sources/<path>`) into `dir` and
+ * check its sha256 with the same readSource the local pipeline uses, so AWS
+ * computes from byte-identical inputs or not at all.
+ */
+export async function stageSources(
+  manifest: SourceEntry[],
+  dir: string,
+  getObject: (key: string) => Promise<Uint8Array | null>,
+): Promise<{ id: string; path: string; bytes: number }[]> {
+  const staged = [];
+  for (const entry of manifest) {
+    const key = `${STAGED_PREFIX}${entry.path}`;
+    const bytes = await getObject(key);
+    if (bytes === null) {
+      throw new Error(`s3 object ${key} is missing: upload the staged sources first (docs/deploy.md, "First data load")`);
+    }
+    const file = path.join(dir, entry.path);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, bytes);
+    readSource(dir, entry.id, manifest); // throws SourceValidationError naming the file on a checksum mismatch
+    staged.push({ id: entry.id, path: entry.path, bytes: bytes.length });
+  }
+  return staged;
+}
+
+/** One JSON line per step: CloudWatch Logs Insights can query them. */
+const logProgress: Progress = {
+  step: (message) => console.log(JSON.stringify({ level: 'info', message })),
+  task: (label, total) => ({ tick: () => {}, done: () => console.log(JSON.stringify({ level: 'info', message: `${label}: ${total} items` })) }),
+};
+
+// Created once per container, outside the handler.
+const config = loadConfig();
+const bucket = process.env.DATA_BUCKET ?? '';
+const s3 = new S3Client({ region: config.region });
+const store = new DynamoIndexStore(createDynamoClient({ endpoint: config.dynamoEndpoint, region: config.region }), config.tableName);
+// The bundle ships data/sources.json beside the handler (infra copies it); locally it is the repo's file.
+const manifestFile = process.env.LAMBDA_TASK_ROOT ? path.join(process.env.LAMBDA_TASK_ROOT, 'sources.json') : MANIFEST_PATH;
+
+async function getObject(key: string): Promise<Uint8Array | null> {
+  try {
+    const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return out.Body ? await out.Body.transformToByteArray() : null;
+  } catch (err) {
+    if (err instanceof NoSuchKey) return null;
+    throw err;
+  }
+}
+
+/** Scheduled (EventBridge) or on-demand invocation: the event carries nothing the run needs. */
+export async function handler(): Promise<PipelineResult> {
+  if (!bucket) throw new Error('DATA_BUCKET: the data bucket name is not set');
+  const manifest = loadManifest(manifestFile);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'sources-'));
+  try {
+    const staged = await stageSources(manifest, dataDir, getObject);
+    logProgress.step(`staged ${staged.length} sources from s3://${bucket}/${STAGED_PREFIX} (sha256 ok)`);
+    return await runPipeline({ store, blobs: new S3BlobStore(s3, bucket), dataDir, manifest, progress: logProgress });
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
