@@ -5,19 +5,31 @@
  * See docs/method.md.
  */
 export function percentileRank(values: readonly (number | null)[]): (number | null)[] {
-  const known = values.filter((v): v is number => v !== null);
-  for (const v of known) if (!Number.isFinite(v)) throw new Error(`values: expected finite numbers or null, got ${v}`);
-  const sorted = [...known].sort((a, b) => a - b);
-  const denominator = sorted.length - 1;
-  return values.map((v) => {
-    if (v === null) return null;
-    if (denominator === 0) return null; // a single value has no rank among others
-    return lowerBound(sorted, v) / denominator;
-  });
+  for (const v of values) if (v !== null && !Number.isFinite(v)) throw new Error(`values: expected finite numbers or null, got ${v}`);
+  const input = Float64Array.from(values, (v) => (v === null ? Number.NaN : v));
+  const out = percentileRankInto(input, new Float64Array(input.length));
+  return Array.from(out, (r) => (Number.isNaN(r) ? null : r));
+}
+
+/**
+ * The same rank on typed arrays, NaN = no data, written into `out` (reused by
+ * the Monte Carlo loop to avoid allocating per draw).
+ */
+export function percentileRankInto(values: Float64Array, out: Float64Array, scratch?: Float64Array): Float64Array {
+  let n = 0;
+  const sorted = scratch && scratch.length >= values.length ? scratch : new Float64Array(values.length);
+  for (const v of values) if (!Number.isNaN(v)) sorted[n++] = v;
+  const known = sorted.subarray(0, n).sort();
+  const denominator = n - 1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    out[i] = Number.isNaN(v) || denominator === 0 ? Number.NaN : lowerBound(known, v) / denominator; // a lone value has no rank among others
+  }
+  return out;
 }
 
 /** Index of the first element ≥ target in an ascending array. */
-function lowerBound(sorted: number[], target: number): number {
+function lowerBound(sorted: Float64Array, target: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -1,0 +1,133 @@
+import type { Estimate } from './estimate.js';
+import { DOMAINS, type Domain, type IndicatorSpec, type MethodSpec } from './indicator-registry.js';
+import { monteCarloIntervals } from './monte-carlo.js';
+import { roundTo } from './round.js';
+import { allocateScores, scoreLevel, type LevelLayout } from './score-level.js';
+
+export interface IndicatorResult {
+  value: number | null;
+  se: number | null;
+  /** Percentile rank 0–1 (4 decimals), direction-adjusted: high = more disadvantaged. Null for context-only indicators. */
+  percentile: number | null;
+  flagged: boolean;
+}
+
+export interface DomainResult {
+  score: number | null;
+  percentile: number | null;
+  indicatorsWithData: number;
+  indicatorsAvailable: number;
+  noDataReason: string | null;
+}
+
+export interface OverallResult {
+  score: number | null;
+  percentile: number | null;
+  rank: number | null;
+  /** Central interval (e.g. 90 %) of the overall percentile and rank from the Monte Carlo draws. */
+  percentileInterval: [number, number] | null;
+  rankInterval: [number, number] | null;
+  noDataReason: string | null;
+}
+
+export interface PlaceIndex {
+  id: string;
+  indicators: Record<string, IndicatorResult>;
+  domains: Record<Domain, DomainResult>;
+  overall: OverallResult;
+  flagCount: number;
+}
+
+export interface LevelIndex {
+  places: PlaceIndex[];
+  /** Ranked indicators with no data anywhere at this level (left out of coverage denominators). */
+  unavailable: string[];
+  layout: LevelLayout;
+}
+
+const nanToNull = (x: number) => (Number.isNaN(x) ? null : x);
+
+/**
+ * Score every place of one level with the registry's method: pure, deterministic
+ * for a given seed. `values` maps indicator id → place id → estimate at this level.
+ */
+export function computeLevelIndex(
+  placeIds: readonly string[],
+  indicators: readonly IndicatorSpec[],
+  method: MethodSpec,
+  values: ReadonlyMap<string, ReadonlyMap<string, Estimate>>,
+  options: { draws?: number } = {},
+): LevelIndex {
+  const n = placeIds.length;
+  const domainIndex = new Map(method.domains.map((d, i) => [d.id, i]));
+  const column = (id: string, pick: (e: Estimate) => number | null) => {
+    const byPlace = values.get(id);
+    return Float64Array.from(placeIds, (p) => {
+      const e = byPlace?.get(p);
+      const x = e ? pick(e) : null;
+      return x === null || x === undefined ? Number.NaN : x;
+    });
+  };
+  const ranked = indicators.filter((i) => i.ranked !== false);
+  const available = ranked.filter((i) => [...(values.get(i.id)?.values() ?? [])].length > 0);
+  const unavailable = ranked.filter((i) => !available.includes(i)).map((i) => i.id);
+
+  const layout: LevelLayout = {
+    places: n,
+    indicators: available.map((i) => ({ domain: domainIndex.get(i.domain)!, higherIsBetter: i.direction === 'higher_is_better' })),
+    domainWeights: method.domains.map((d) => d.weight),
+    availablePerDomain: method.domains.map((d) => available.filter((i) => i.domain === d.id).length),
+    domainCoverage: method.domainCoverage,
+    overallCoverage: method.overallCoverage,
+  };
+  const valueColumns = available.map((i) => column(i.id, (e) => e.value));
+  const seColumns = available.map((i) => column(i.id, (e) => e.se));
+  const scores = scoreLevel(layout, valueColumns, allocateScores(layout));
+  const draws = options.draws ?? method.monteCarlo.draws;
+  const intervals = draws > 0 ? monteCarloIntervals(layout, valueColumns, seColumns, { ...method.monteCarlo, draws }) : null;
+
+  const places = placeIds.map((id, p): PlaceIndex => {
+    const indicatorResults: Record<string, IndicatorResult> = {};
+    let flagCount = 0;
+    for (const spec of indicators) {
+      const e = values.get(spec.id)?.get(id) ?? null;
+      const k = available.indexOf(spec);
+      const percentile = k >= 0 ? nanToNull(scores.indicatorPct[k]![p]!) : null;
+      const flagged = percentile !== null && percentile >= method.flagPercentile;
+      if (flagged) flagCount++;
+      indicatorResults[spec.id] = { value: e?.value ?? null, se: e?.se ?? null, percentile, flagged };
+    }
+    const domains = Object.fromEntries(
+      DOMAINS.map((domain) => {
+        const dIdx = domainIndex.get(domain)!;
+        const inDomain = available.filter((i) => i.domain === domain);
+        const withData = inDomain.filter((i) => indicatorResults[i.id]!.percentile !== null).length;
+        const score = nanToNull(scores.domainScore[dIdx]![p]!);
+        const reason =
+          score !== null
+            ? null
+            : inDomain.length === 0
+              ? 'No indicator of this domain is available at this geographic level.'
+              : `Only ${withData} of ${inDomain.length} indicators have data (the method needs at least ${Math.ceil(method.domainCoverage * inDomain.length - 1e-9)}).`;
+        return [domain, { score, percentile: nanToNull(scores.domainPct[dIdx]![p]!), indicatorsWithData: withData, indicatorsAvailable: inDomain.length, noDataReason: reason }];
+      }),
+    ) as Record<Domain, DomainResult>;
+    const overallScore = nanToNull(scores.overallScore[p]!);
+    const round4 = ([a, b]: [number, number]): [number, number] | null => (Number.isNaN(a) ? null : [roundTo(a, 4), roundTo(b, 4)]);
+    return {
+      id,
+      indicators: indicatorResults,
+      domains,
+      overall: {
+        score: overallScore,
+        percentile: nanToNull(scores.overallPct[p]!),
+        rank: nanToNull(scores.rank[p]!),
+        percentileInterval: intervals && overallScore !== null ? round4(intervals.percentile[p]!) : null,
+        rankInterval: intervals && overallScore !== null ? round4(intervals.rank[p]!) : null,
+        noDataReason: overallScore !== null ? null : 'Too few domains have data for an overall score (see each domain).',
+      },
+      flagCount,
+    };
+  });
+  return { places, unavailable, layout };
+}

@@ -1,0 +1,107 @@
+import { percentileRankInto } from './percentile-rank.js';
+import { roundTo } from './round.js';
+
+/**
+ * One scoring pass over a level, on typed arrays (NaN = no data) so the Monte
+ * Carlo loop can call it a thousand times (docs/method.md, "Scores"):
+ * indicator percentile ranks (direction-adjusted, 4 decimals) → domain score =
+ * mean of its indicators' ranks under the coverage rule → domain percentile →
+ * overall = weighted mean of domain percentiles → overall percentile and rank.
+ */
+export interface LevelLayout {
+  places: number;
+  /** Per ranked indicator: its domain index and whether higher values are better. */
+  indicators: { domain: number; higherIsBetter: boolean }[];
+  domainWeights: number[];
+  /** Indicators with data somewhere at this level, per domain (the coverage denominator). */
+  availablePerDomain: number[];
+  domainCoverage: number;
+  overallCoverage: number;
+}
+
+export interface LevelScores {
+  indicatorPct: Float64Array[];
+  domainScore: Float64Array[];
+  domainPct: Float64Array[];
+  overallScore: Float64Array;
+  overallPct: Float64Array;
+  /** 1 = most disadvantaged; ties share the best rank. NaN = no data. */
+  rank: Float64Array;
+}
+
+export function allocateScores(layout: LevelLayout): LevelScores {
+  const n = layout.places;
+  const d = layout.domainWeights.length;
+  return {
+    indicatorPct: layout.indicators.map(() => new Float64Array(n)),
+    domainScore: Array.from({ length: d }, () => new Float64Array(n)),
+    domainPct: Array.from({ length: d }, () => new Float64Array(n)),
+    overallScore: new Float64Array(n),
+    overallPct: new Float64Array(n),
+    rank: new Float64Array(n),
+  };
+}
+
+export function scoreLevel(layout: LevelLayout, values: readonly Float64Array[], out: LevelScores, scratch = new Float64Array(layout.places)): LevelScores {
+  const n = layout.places;
+  const oriented = new Float64Array(n);
+  layout.indicators.forEach((ind, k) => {
+    const v = values[k]!;
+    for (let i = 0; i < n; i++) oriented[i] = ind.higherIsBetter ? -v[i]! : v[i]!;
+    percentileRankInto(oriented, out.indicatorPct[k]!, scratch);
+    const pct = out.indicatorPct[k]!;
+    for (let i = 0; i < n; i++) if (!Number.isNaN(pct[i]!)) pct[i] = roundTo(pct[i]!, 4);
+  });
+
+  const domains = layout.domainWeights.length;
+  for (let dIdx = 0; dIdx < domains; dIdx++) {
+    const needed = Math.ceil(layout.domainCoverage * layout.availablePerDomain[dIdx]! - 1e-9);
+    const score = out.domainScore[dIdx]!;
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      let count = 0;
+      layout.indicators.forEach((ind, k) => {
+        if (ind.domain !== dIdx) return;
+        const p = out.indicatorPct[k]![i]!;
+        if (!Number.isNaN(p)) {
+          sum += p;
+          count++;
+        }
+      });
+      score[i] = count > 0 && count >= needed ? roundTo(sum / count, 4) : Number.NaN;
+    }
+    percentileRankInto(score, out.domainPct[dIdx]!, scratch);
+    const pct = out.domainPct[dIdx]!;
+    for (let i = 0; i < n; i++) if (!Number.isNaN(pct[i]!)) pct[i] = roundTo(pct[i]!, 4);
+  }
+
+  const totalWeight = layout.domainWeights.reduce((s, w) => s + w, 0);
+  for (let i = 0; i < n; i++) {
+    let w = 0;
+    let sum = 0;
+    for (let dIdx = 0; dIdx < domains; dIdx++) {
+      const p = out.domainPct[dIdx]![i]!;
+      const weight = layout.domainWeights[dIdx]!;
+      if (!Number.isNaN(p) && weight > 0) {
+        w += weight;
+        sum += weight * p;
+      }
+    }
+    out.overallScore[i] = w > 0 && w / totalWeight >= layout.overallCoverage - 1e-9 ? roundTo(sum / w, 4) : Number.NaN;
+  }
+  percentileRankInto(out.overallScore, out.overallPct, scratch);
+  for (let i = 0; i < n; i++) if (!Number.isNaN(out.overallPct[i]!)) out.overallPct[i] = roundTo(out.overallPct[i]!, 4);
+  rankDescending(out.overallScore, out.rank);
+  return out;
+}
+
+/** Rank 1 = highest score; ties share the best rank; NaN stays NaN. */
+export function rankDescending(scores: Float64Array, out: Float64Array): Float64Array {
+  const known = Array.from(scores).filter((s) => !Number.isNaN(s)).sort((a, b) => b - a);
+  const first = new Map<number, number>();
+  known.forEach((s, i) => {
+    if (!first.has(s)) first.set(s, i + 1);
+  });
+  for (let i = 0; i < scores.length; i++) out[i] = Number.isNaN(scores[i]!) ? Number.NaN : first.get(scores[i]!)!;
+  return out;
+}

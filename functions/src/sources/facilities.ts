@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { assertNoProblems, type SourceProblem } from './source-problem.js';
+import { checkCount } from './source-checks.js';
+
+export interface Facility {
+  id: string;
+  name: string;
+  point: [number, number];
+}
+
+export interface FacilitySpec {
+  idProperty: string;
+  nameProperty: string;
+  expectedCount: number;
+  /** Properties that exclude a feature (e.g. admin-only sites that see no patients). */
+  exclude?: (properties: Record<string, unknown>) => boolean;
+}
+
+const Point = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number().min(-74).max(-69.5), z.number().min(41).max(43)]) });
+
+/** Parse a point FeatureCollection of facilities (hospitals, health centers), checked to lie in Massachusetts. */
+export function parseFacilities(text: string | Buffer, file: string, spec: FacilitySpec): Facility[] {
+  const json = JSON.parse(text.toString()) as { features?: unknown[] };
+  const problems: SourceProblem[] = [];
+  const features = json.features ?? [];
+  checkCount(problems, file, 'features', features.length, spec.expectedCount);
+  const out: Facility[] = [];
+  features.forEach((raw, i) => {
+    const f = raw as { geometry?: unknown; properties?: Record<string, unknown> };
+    const geometry = Point.safeParse(f.geometry);
+    const props = f.properties ?? {};
+    if (!geometry.success) return problems.push({ file, row: i + 1, column: 'geometry', message: 'expected a Point in Massachusetts' });
+    if (spec.exclude?.(props)) return;
+    out.push({ id: String(props[spec.idProperty]), name: String(props[spec.nameProperty] ?? ''), point: geometry.data.coordinates });
+  });
+  assertNoProblems(problems);
+  return out;
+}
+
+export const HOSPITALS_SPEC: FacilitySpec = { idProperty: 'IDNUMBER', nameProperty: 'NAME', expectedCount: 75 };
+export const HEALTH_CENTERS_SPEC: FacilitySpec = {
+  idProperty: 'gis_id',
+  nameProperty: 'site_name',
+  expectedCount: 152,
+  exclude: (p) => p.admin_only === 'Y',
+};

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { parseCsv } from './parse-csv.js';
+import { assertNoProblems, type SourceProblem } from './source-problem.js';
+import { checkCount, checkUnique } from './source-checks.js';
+import { confidenceIntervalCell, optionalNumberCell } from './csv-fields.js';
+
+/** A PLACES crude prevalence (% of adults) with its 95 % confidence interval; null where CDC published none. */
+export interface PlacesEstimate {
+  value: number;
+  ci95: [number, number];
+}
+
+export interface PlacesRow {
+  id: string;
+  name: string | null;
+  population2010: number;
+  /** Point location (lon, lat) for place files; null for ZCTA files. */
+  point: [number, number] | null;
+  measures: Record<string, PlacesEstimate | null>;
+}
+
+export interface PlacesFileSpec {
+  idColumn: string;
+  idPattern: RegExp;
+  nameColumn?: string;
+  /** Columns holding lon/lat (place files carry an internal point). */
+  pointColumns?: [string, string];
+  expectedCount: number;
+}
+
+const optionalCi = z.union([z.literal('').transform(() => null), confidenceIntervalCell]);
+
+/**
+ * Parse any PLACES "GIS friendly" CSV (ZCTA, place or county): every
+ * `<MEASURE>_CrudePrev` column with its `<MEASURE>_Crude95CI` is read, so a new
+ * measure needs only a registry entry, not code.
+ */
+export function parsePlacesMeasures(text: string | Buffer, file: string, spec: PlacesFileSpec): PlacesRow[] {
+  const header = text.toString().replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.split(',');
+  const measures = header.filter((c) => c.endsWith('_CrudePrev')).map((c) => c.slice(0, -'_CrudePrev'.length));
+  const shape: Record<string, z.ZodType> = {
+    [spec.idColumn]: z.string().regex(spec.idPattern, `expected an id matching ${spec.idPattern}`),
+    TotalPopulation: optionalNumberCell.refine((v) => v !== null, 'expected a population'),
+  };
+  if (spec.nameColumn) shape[spec.nameColumn] = z.string().min(1);
+  if (spec.pointColumns) for (const c of spec.pointColumns) shape[c] = optionalNumberCell.refine((v) => v !== null, 'expected a coordinate');
+  for (const m of measures) {
+    shape[`${m}_CrudePrev`] = optionalNumberCell;
+    shape[`${m}_Crude95CI`] = optionalCi;
+  }
+  const { rows, problems, total } = parseCsv(text, file, z.object(shape));
+  const extra: SourceProblem[] = [];
+  checkCount(extra, file, 'rows', total, spec.expectedCount);
+  checkUnique(extra, file, spec.idColumn, rows.map((r) => String(r[spec.idColumn])), (i) => i + 2);
+  assertNoProblems([...problems, ...extra]);
+  return rows.map((r) => ({
+    id: String(r[spec.idColumn]),
+    name: spec.nameColumn ? String(r[spec.nameColumn]) : null,
+    population2010: r.TotalPopulation as number,
+    point: spec.pointColumns ? [r[spec.pointColumns[0]] as number, r[spec.pointColumns[1]] as number] : null,
+    measures: Object.fromEntries(
+      measures.map((m) => {
+        const value = r[`${m}_CrudePrev`] as number | null;
+        const ci = r[`${m}_Crude95CI`] as [number, number] | null;
+        return [m, value === null || ci === null ? null : { value, ci95: ci }];
+      }),
+    ),
+  }));
+}
+
+/** PLACES 2022 place file: 244 Massachusetts cities and census-designated places. */
+export const PLACES_PLACE_SPEC: PlacesFileSpec = { idColumn: 'PlaceFIPS', idPattern: /^25\d{5}$/, nameColumn: 'PlaceName', pointColumns: ['X', 'Y'], expectedCount: 244 };
