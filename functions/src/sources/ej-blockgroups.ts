@@ -18,6 +18,13 @@ export interface EjBlockGroup {
   isEj: boolean;
   /** Which statutory criteria it meets, e.g. "Low Income and Minority". */
   criteria: string;
+  /** Limited-English-speaking households: estimate and 90 % MOE; percent of households (null where no households). */
+  limitedEnglish: number;
+  limitedEnglishMoe: number;
+  limitedEnglishPercent: number | null;
+  /** ACS 2019–2023 median household income of the municipality the row names, ± 90 % MOE (null where not published). */
+  municipalIncome: number | null;
+  municipalIncomeMoe: number | null;
 }
 
 const Row = z.object({
@@ -27,6 +34,11 @@ const Row = z.object({
   minorityPctE: optionalNumberCell,
   EJ: z.enum(['Yes', 'No']),
   EJ_CRIT_DESC: z.string(),
+  limitEngE: numberCell,
+  limitEngM: numberCell,
+  limitEngpctE: optionalNumberCell,
+  medHHincMUNIE: optionalNumberCell,
+  medHHincMUNIM: optionalNumberCell,
 });
 
 export function parseEjBlockGroups(text: string | Buffer, file: string, expectedCount = EJ_BLOCKGROUP_COUNT): EjBlockGroup[] {
@@ -41,5 +53,10 @@ export function parseEjBlockGroups(text: string | Buffer, file: string, expected
     minorityPercent: r.minorityPctE,
     isEj: r.EJ === 'Yes',
     criteria: r.EJ_CRIT_DESC,
+    limitedEnglish: r.limitEngE,
+    limitedEnglishMoe: r.limitEngM,
+    limitedEnglishPercent: r.limitEngpctE,
+    municipalIncome: r.medHHincMUNIE,
+    municipalIncomeMoe: r.medHHincMUNIM,
   }));
 }

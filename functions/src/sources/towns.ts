@@ -14,6 +14,8 @@ export interface Town {
   name: string;
   county: string;
   population2020: number;
+  /** 2010 census count: the population base of PLACES 2022 estimates. */
+  population2010: number;
   geometry: AreaGeometry;
 }
 
@@ -22,6 +24,7 @@ const TownProperties = z.object({
   TOWN20: z.string().min(1),
   COUNTY20: z.string().min(1),
   POP2020: z.number().int().nonnegative(),
+  POP2010: z.number().int().nonnegative(),
 });
 
 /** "MANCHESTER-BY-THE-SEA" → "Manchester-by-the-Sea", "WEST SPRINGFIELD" → "West Springfield". */
@@ -42,6 +45,7 @@ export function parseTowns(text: string | Buffer, file: string, expectedCount = 
     name: townDisplayName(f.properties.TOWN20),
     county: townDisplayName(f.properties.COUNTY20),
     population2020: f.properties.POP2020,
+    population2010: f.properties.POP2010,
     geometry: f.geometry,
   }));
 }
