@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { LEVELS } from '../indices/place-record.js';
+import { DOMAINS } from '../indices/indicator-registry.js';
 
 export const LevelSchema = z.enum(LEVELS).openapi({ description: 'Geographic level: `town` (351 municipalities) or `zcta` (537 ZIP Code Tabulation Areas).', example: 'town' });
 
@@ -30,17 +31,52 @@ export const PlaceSummarySchema = z
   .object({
     id: z.string().openapi({ example: '2502507000' }),
     name: z.string().openapi({ example: 'Boston' }),
-    score: z.number().nullable().openapi({ description: 'Measure value in the measure unit; null = no data (see noDataReason).' }),
-    percentile: z.number().min(0).max(100).nullable().openapi({ description: 'Percentile rank 0–100 among places with data (higher = more disadvantaged).' }),
+    score: z.number().nullable().openapi({ description: 'Overall index score: weighted mean of domain percentile ranks (0–1); null = no data (see noDataReason).' }),
+    percentile: z.number().min(0).max(100).nullable().openapi({ description: 'Overall percentile 0–100 among places of the level (higher = more disadvantaged).' }),
+    rank: z.number().int().min(1).nullable().openapi({ description: '1 = most disadvantaged place of the level; ties share a rank.' }),
     noDataReason: z.string().nullable(),
   })
   .openapi('PlaceSummary');
+
+export const IndicatorValueSchema = z
+  .object({
+    label: z.string(),
+    domain: z.enum(DOMAINS),
+    unit: z.string(),
+    direction: z.enum(['higher_is_worse', 'higher_is_better']),
+    sourceId: z.string(),
+    vintage: z.string(),
+    ranked: z.boolean(),
+    value: z.number().nullable(),
+    se: z.number().nullable().openapi({ description: 'Standard error of the value (from a CI, an ACS MOE / 1.645, or event counts); null when none is published.' }),
+    percentile: z.number().min(0).max(1).nullable().openapi({ description: 'Percentile rank 0–1 (SVI convention, 4 decimals), direction-adjusted so high = more disadvantaged.' }),
+    flagged: z.boolean().openapi({ description: 'Percentile rank at or above the flag threshold (0.90).' }),
+    derivation: z.string().nullable(),
+    noDataReason: z.string().nullable(),
+  })
+  .openapi('IndicatorValue');
+
+export const DomainScoreSchema = z
+  .object({
+    score: z.number().nullable(),
+    percentile: z.number().min(0).max(1).nullable(),
+    indicatorsWithData: z.number().int(),
+    indicatorsAvailable: z.number().int(),
+    noDataReason: z.string().nullable(),
+  })
+  .openapi('DomainScore');
+
+const Interval = z.tuple([z.number(), z.number()]).nullable();
 
 export const PlaceSchema = PlaceSummarySchema.extend({
   level: LevelSchema,
   county: z.string().nullable(),
   population: z.number().nullable(),
-  details: z.record(z.string(), z.union([z.number(), z.string(), z.null(), z.array(z.number())])),
+  percentileInterval: Interval.openapi({ description: '90 % Monte Carlo interval of the overall percentile (0–100).' }),
+  rankInterval: Interval.openapi({ description: '90 % Monte Carlo interval of the rank.' }),
+  flagCount: z.number().int(),
+  domains: z.record(z.enum(DOMAINS), DomainScoreSchema),
+  indicators: z.record(z.string(), IndicatorValueSchema),
 }).openapi('Place');
 
 export const problemResponses = {

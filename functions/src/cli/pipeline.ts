@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run pipeline — load sources from DATA_DIR, compute, write a new version to the local store, publish it.
 import { loadConfig } from '../config.js';
-import { runPipeline } from '../pipeline/run-pipeline.js';
+import { defaultCacheDir, runPipeline } from '../pipeline/run-pipeline.js';
 import { failAndExit } from './fail.js';
 import { openLocalStack } from './local-stack.js';
 import { terminalProgress } from './terminal-progress.js';
@@ -13,7 +13,7 @@ try {
   const config = loadConfig();
   const stack = await openLocalStack(config, progress.step);
   try {
-    const result = await runPipeline({ store: stack.store, blobs: stack.blobs, dataDir: config.dataDir, progress });
+    const result = await runPipeline({ store: stack.store, blobs: stack.blobs, dataDir: config.dataDir, cacheDir: defaultCacheDir(config.stateDir), progress });
     progress.step(`done: version ${result.version} (${result.counts.town} towns, ${result.counts.zcta} ZCTAs)`);
   } finally {
     await stack.close();

@@ -5,7 +5,7 @@ import { loadConfig, REPO_ROOT } from '../config.js';
 import { createApp } from '../api/app.js';
 import { IndexReader } from '../api/index-reader.js';
 import { serveLocal } from '../api/local-server.js';
-import { runPipeline } from '../pipeline/run-pipeline.js';
+import { defaultCacheDir, runPipeline } from '../pipeline/run-pipeline.js';
 import { failAndExit } from './fail.js';
 import { openLocalStack } from './local-stack.js';
 import { terminalProgress } from './terminal-progress.js';
@@ -20,7 +20,7 @@ try {
   if (current) progress.step(`serving stored version ${current.version} (run \`npm run pipeline\` to recompute)`);
   else {
     progress.step('no published version in the local store yet: running the pipeline');
-    await runPipeline({ store: stack.store, blobs: stack.blobs, dataDir: config.dataDir, progress });
+    await runPipeline({ store: stack.store, blobs: stack.blobs, dataDir: config.dataDir, cacheDir: defaultCacheDir(config.stateDir), progress });
   }
   const app = createApp({ reader: new IndexReader(stack.store, stack.blobs) });
   const server = await serveLocal({ app, port: config.port, webDir: path.join(REPO_ROOT, 'web', 'dist'), hostname: process.env.HOST || '127.0.0.1' });

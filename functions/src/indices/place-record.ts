@@ -1,3 +1,6 @@
+import type { DomainResult, IndicatorResult } from './compute-index.js';
+import type { Domain, IndicatorSpec, MethodSpec } from './indicator-registry.js';
+
 /** Geographic levels the indices are computed for. */
 export const LEVELS = ['town', 'zcta'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -6,7 +9,7 @@ export function isLevel(value: string): value is Level {
   return (LEVELS as readonly string[]).includes(value);
 }
 
-/** What a place's score measures, shown next to every value (unit, source, vintage). */
+/** What a place's headline score measures, shown next to every value (unit, source, vintage). */
 export interface MeasureInfo {
   id: string;
   label: string;
@@ -18,20 +21,32 @@ export interface MeasureInfo {
   vintage: string;
 }
 
-/** One place's published values in one version. */
+export interface PlaceIndicator extends IndicatorResult {
+  /** How the value reached this level ("native (ZCTA)", "population-weighted mean of …"); null = not available at this level. */
+  derivation: string | null;
+  noDataReason: string | null;
+}
+
+/** One place's published values in one version (docs/method.md). */
 export interface PlaceRecord {
   level: Level;
   id: string;
   name: string;
   county: string | null;
   population: number | null;
-  /** Measure value in the measure's unit; null = no data (see noDataReason). */
+  /** Overall index score: weighted mean of domain percentile ranks (0–1); null = no data (see noDataReason). */
   score: number | null;
-  /** Percentile rank 0–100 among places with data; null = no data. */
+  /** Overall percentile 0–100 among places of the level with an overall score; null = no data. */
   percentile: number | null;
+  /** 90 % interval of `percentile` (0–100) from the Monte Carlo draws. */
+  percentileInterval: [number, number] | null;
+  /** 1 = most disadvantaged; ties share the best rank. */
+  rank: number | null;
+  rankInterval: [number, number] | null;
   noDataReason: string | null;
-  /** Measure-specific detail: confidence intervals, coverage, counts. */
-  details: Record<string, number | string | null | number[]>;
+  flagCount: number;
+  domains: Record<Domain, DomainResult>;
+  indicators: Record<string, PlaceIndicator>;
 }
 
 export interface VersionMeta {
@@ -40,5 +55,9 @@ export interface VersionMeta {
   status: 'writing' | 'complete';
   counts: Record<Level, number>;
   measures: Record<Level, MeasureInfo>;
+  method: MethodSpec;
+  indicators: IndicatorSpec[];
   sources: { id: string; title: string; vintage: string; sha256: string; downloadUrl: string }[];
+  /** Seconds per pipeline stage for this run. */
+  timings?: Record<string, number>;
 }

@@ -1,5 +1,5 @@
 import { percentileRankInto } from './percentile-rank.js';
-import { roundTo } from './round.js';
+import { roundSvi } from './svi-round.js';
 
 /**
  * One scoring pass over a level, on typed arrays (NaN = no data) so the Monte
@@ -50,7 +50,7 @@ export function scoreLevel(layout: LevelLayout, values: readonly Float64Array[],
     for (let i = 0; i < n; i++) oriented[i] = ind.higherIsBetter ? -v[i]! : v[i]!;
     percentileRankInto(oriented, out.indicatorPct[k]!, scratch);
     const pct = out.indicatorPct[k]!;
-    for (let i = 0; i < n; i++) if (!Number.isNaN(pct[i]!)) pct[i] = roundTo(pct[i]!, 4);
+    for (let i = 0; i < n; i++) if (!Number.isNaN(pct[i]!)) pct[i] = roundSvi(pct[i]!);
   });
 
   const domains = layout.domainWeights.length;
@@ -68,11 +68,11 @@ export function scoreLevel(layout: LevelLayout, values: readonly Float64Array[],
           count++;
         }
       });
-      score[i] = count > 0 && count >= needed ? roundTo(sum / count, 4) : Number.NaN;
+      score[i] = count > 0 && count >= needed ? roundSvi(sum / count) : Number.NaN;
     }
     percentileRankInto(score, out.domainPct[dIdx]!, scratch);
     const pct = out.domainPct[dIdx]!;
-    for (let i = 0; i < n; i++) if (!Number.isNaN(pct[i]!)) pct[i] = roundTo(pct[i]!, 4);
+    for (let i = 0; i < n; i++) if (!Number.isNaN(pct[i]!)) pct[i] = roundSvi(pct[i]!);
   }
 
   const totalWeight = layout.domainWeights.reduce((s, w) => s + w, 0);
@@ -87,10 +87,10 @@ export function scoreLevel(layout: LevelLayout, values: readonly Float64Array[],
         sum += weight * p;
       }
     }
-    out.overallScore[i] = w > 0 && w / totalWeight >= layout.overallCoverage - 1e-9 ? roundTo(sum / w, 4) : Number.NaN;
+    out.overallScore[i] = w > 0 && w / totalWeight >= layout.overallCoverage - 1e-9 ? roundSvi(sum / w) : Number.NaN;
   }
   percentileRankInto(out.overallScore, out.overallPct, scratch);
-  for (let i = 0; i < n; i++) if (!Number.isNaN(out.overallPct[i]!)) out.overallPct[i] = roundTo(out.overallPct[i]!, 4);
+  for (let i = 0; i < n; i++) if (!Number.isNaN(out.overallPct[i]!)) out.overallPct[i] = roundSvi(out.overallPct[i]!);
   rankDescending(out.overallScore, out.rank);
   return out;
 }

@@ -71,7 +71,7 @@ export async function handler(): Promise<PipelineResult> {
   try {
     const staged = await stageSources(manifest, dataDir, getObject);
     logProgress.step(`staged ${staged.length} sources from s3://${bucket}/${STAGED_PREFIX} (sha256 ok)`);
-    return await runPipeline({ store, blobs: new S3BlobStore(s3, bucket), dataDir, manifest, progress: logProgress });
+    return await runPipeline({ store, blobs: new S3BlobStore(s3, bucket), dataDir, manifest, cacheDir: '/tmp/equity-atlas-cache', progress: logProgress }); // /tmp survives warm starts: the crosswalk is recomputed only on a cold container
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

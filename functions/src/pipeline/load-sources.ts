@@ -1,8 +1,12 @@
 import { loadManifest, readSource, type SourceEntry } from '../sources/source-manifest.js';
 import { parseTowns, type Town } from '../sources/towns.js';
-import { parseZctas, type Zcta } from '../sources/zctas.js';
-import { parsePlacesZcta, type PlacesZctaRow } from '../sources/places-zcta.js';
+import { parseZctas, ZCTA_ID, type Zcta } from '../sources/zctas.js';
+import { parsePlacesMeasures, PLACES_PLACE_SPEC, type PlacesRow } from '../sources/places-measures.js';
 import { parseEjBlockGroups, type EjBlockGroup } from '../sources/ej-blockgroups.js';
+import { parseBlockGroups, type BlockGroup } from '../sources/block-groups.js';
+import { parseMasschip2010, type MasschipValue } from '../sources/masschip-town-indicators.js';
+import { parseMasschip20052008, type Masschip20052008 } from '../sources/masschip-town-2005-2008.js';
+import { HEALTH_CENTERS_SPEC, HOSPITALS_SPEC, parseFacilities, type Facility } from '../sources/facilities.js';
 import type { Progress } from './progress.js';
 
 export interface LoadedSources {
@@ -10,8 +14,14 @@ export interface LoadedSources {
   /** Simplified outlines for the web map (display only). */
   townsForMap: Town[];
   zctas: Zcta[];
-  placesZcta: PlacesZctaRow[];
+  blockGroups: BlockGroup[];
+  placesZcta: PlacesRow[];
+  placesPlace: PlacesRow[];
+  masschip2010: Map<string, Map<string, MasschipValue>>;
+  masschip20052008: Masschip20052008;
   ejBlockGroups: EjBlockGroup[];
+  hospitals: Facility[];
+  healthCenters: Facility[];
   manifest: SourceEntry[];
 }
 
@@ -22,21 +32,28 @@ export function loadSources(dataDir: string, progress: Progress, manifest: Sourc
     progress.step(`read ${source.entry.path} (${(source.bytes.length / 1e6).toFixed(1)} MB, sha256 ok)`);
     return source;
   };
-  const towns = read('towns');
-  const townsSimplified = read('towns-simplified');
-  const zctas = read('zctas');
-  const places = read('places-zcta');
-  const ej = read('ej-blockgroups');
+  const parse = <T>(id: string, parser: (bytes: Buffer, file: string) => T): T => {
+    const s = read(id);
+    return parser(s.bytes, s.entry.path);
+  };
+  const towns = parse('towns', parseTowns);
   const loaded: LoadedSources = {
-    towns: parseTowns(towns.bytes, towns.entry.path),
-    townsForMap: parseTowns(townsSimplified.bytes, townsSimplified.entry.path),
-    zctas: parseZctas(zctas.bytes, zctas.entry.path),
-    placesZcta: parsePlacesZcta(places.bytes, places.entry.path),
-    ejBlockGroups: parseEjBlockGroups(ej.bytes, ej.entry.path),
+    towns,
+    townsForMap: parse('towns-simplified', parseTowns),
+    zctas: parse('zctas', parseZctas),
+    blockGroups: parse('block-groups', parseBlockGroups),
+    placesZcta: parse('places-zcta', (b, f) => parsePlacesMeasures(b, f, { idColumn: 'ZCTA5', idPattern: ZCTA_ID, expectedCount: 532 })),
+    placesPlace: parse('places-place', (b, f) => parsePlacesMeasures(b, f, PLACES_PLACE_SPEC)),
+    masschip2010: parse('masschip-2010', parseMasschip2010),
+    masschip20052008: parse('masschip-2005-2008', (b, f) => parseMasschip20052008(b, f, new Set(towns.map((t) => t.name.toUpperCase())))),
+    ejBlockGroups: parse('ej-blockgroups', parseEjBlockGroups),
+    hospitals: parse('hospitals', (b, f) => parseFacilities(b, f, HOSPITALS_SPEC)),
+    healthCenters: parse('health-centers', (b, f) => parseFacilities(b, f, HEALTH_CENTERS_SPEC)),
     manifest,
   };
   progress.step(
-    `validated ${loaded.towns.length} towns, ${loaded.zctas.length} ZCTAs, ${loaded.placesZcta.length} PLACES rows, ${loaded.ejBlockGroups.length} block groups`,
+    `validated ${loaded.towns.length} towns, ${loaded.zctas.length} ZCTAs, ${loaded.blockGroups.length} block-group outlines, ${loaded.ejBlockGroups.length} EJ rows, ` +
+      `${loaded.placesZcta.length} + ${loaded.placesPlace.length} PLACES rows, ${loaded.masschip2010.size} MassCHIP indicators, ${loaded.hospitals.length} hospitals, ${loaded.healthCenters.length} health centers`,
   );
   return loaded;
 }

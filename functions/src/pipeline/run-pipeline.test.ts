@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishedStore } from '../../../test/support/published-store.js';
+import { publishedStore, TEST_CACHE_DIR } from '../../../test/support/published-store.js';
 import { loadManifest, sha256 } from '../sources/source-manifest.js';
 import { SourceValidationError } from '../sources/source-problem.js';
 import type { IndexStore } from '../store/index-store.js';
@@ -15,23 +15,30 @@ beforeAll(async () => {
 afterAll(() => ctx.cleanup());
 
 describe('runPipeline on the real sources', () => {
-  it('publishes every town and ZCTA with the first index', async () => {
+  it('publishes every town and ZCTA with an overall score, domains and indicators', async () => {
     const current = await ctx.store.getCurrentVersion();
     expect(current?.version).toBe(ctx.result.version);
+    expect(current?.version).toMatch(/^ma-hei-1\.0-\d{8}T\d{6}Z-[0-9a-f]{4}$/);
     expect(current?.counts).toEqual({ town: 351, zcta: 537 });
     const towns = await ctx.store.listPlaces(ctx.result.version, 'town');
     expect(towns).toHaveLength(351);
-    const withData = towns.filter((t) => t.percentile !== null);
-    // 346 towns have block groups in the EJ source; one of them has none with a recoverable population.
-    expect(withData.length).toBeGreaterThanOrEqual(340);
-    for (const t of towns) if (t.percentile === null) expect(t.noDataReason).toBeTruthy();
-    // Percentiles follow scores; ties (several towns are 100 % EJ) share the lowest rank, as in SVI.
-    const byScore = [...withData].sort((a, b) => a.score! - b.score!);
+    const scored = towns.filter((t) => t.score !== null);
+    expect(scored.length).toBeGreaterThan(340);
+    for (const t of towns) if (t.score === null) expect(t.noDataReason).toBeTruthy();
+    // Percentiles follow scores; the top-scored town has rank 1.
+    const byScore = [...scored].sort((a, b) => a.score! - b.score!);
     for (let i = 1; i < byScore.length; i++) expect(byScore[i]!.percentile!).toBeGreaterThanOrEqual(byScore[i - 1]!.percentile!);
-    expect(byScore[0]!.percentile).toBe(0);
-    expect(new Set(byScore.filter((t) => t.score === 100).map((t) => t.percentile)).size).toBe(1);
+    expect(byScore.at(-1)!.rank).toBe(1);
+    const boston = towns.find((t) => t.id === '2502507000')!;
+    expect(Object.keys(boston.domains).sort()).toEqual(['access_to_care', 'cardiometabolic', 'maternal_perinatal', 'social_drivers']);
+    expect(boston.indicators.diabetes!.value).toBe(7.7); // PLACES 2022 place estimate for Boston
+    expect(boston.indicators.diabetes!.derivation).toMatch(/Census places/);
+    expect(boston.percentileInterval![0]).toBeLessThanOrEqual(boston.percentile!);
+    expect(boston.percentileInterval![1]).toBeGreaterThanOrEqual(boston.percentile!);
     const zctas = await ctx.store.listPlaces(ctx.result.version, 'zcta');
-    expect(zctas.filter((z) => z.score === null).map((z) => z.id).sort()).toEqual(['01199', '02203', '02584', '02643', '02651']);
+    expect(zctas.find((z) => z.id === '01001')!.indicators.obesity!.value).toBe(27.9);
+    expect(zctas.find((z) => z.id === '01199')!.indicators.obesity!.value).toBeNull(); // PLACES publishes no estimate
+    expect(zctas.find((z) => z.id === '01001')!.indicators.diabetes!.derivation).toBeNull(); // place estimates are not moved to ZCTAs
   });
 
   it('leaves the previous version current when a run crashes mid-write', async () => {
@@ -45,7 +52,7 @@ describe('runPipeline on the real sources', () => {
         },
       },
     });
-    await expect(runPipeline({ store: crashing, blobs: ctx.blobs, dataDir: ctx.dataDir })).rejects.toThrow(/simulated crash/);
+    await expect(runPipeline({ store: crashing, blobs: ctx.blobs, dataDir: ctx.dataDir, cacheDir: TEST_CACHE_DIR, draws: 0 })).rejects.toThrow(/simulated crash/);
     expect(batches).toBe(1);
     expect((await ctx.store.getCurrentVersion())?.version).toBe(ctx.result.version);
   });
@@ -63,7 +70,7 @@ describe('runPipeline on the real sources', () => {
     writeFileSync(path.join(dir, places.path), corrupt);
     places.sha256 = sha256(Buffer.from(corrupt));
 
-    const err = await runPipeline({ store: ctx.store, blobs: ctx.blobs, dataDir: dir, manifest }).catch((e: unknown) => e);
+    const err = await runPipeline({ store: ctx.store, blobs: ctx.blobs, dataDir: dir, cacheDir: TEST_CACHE_DIR, draws: 0, manifest }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SourceValidationError);
     expect((err as SourceValidationError).problems).toEqual([
       expect.objectContaining({ file: places.path, row: 3, column: 'BINGE_CrudePrev' }),

@@ -1,76 +1,97 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import type { Level, PlaceRecord, VersionMeta } from '../indices/place-record.js';
-import { normalizeTownName, TOWN_MEASURE, townRecords, ZCTA_MEASURE, zctaRecords } from '../indices/first-index.js';
+import { computeLevelIndex } from '../indices/compute-index.js';
+import type { Registry } from '../indices/indicator-registry.js';
 import { webGeometry } from '../geo/web-geometry.js';
-import { SourceValidationError } from '../sources/source-problem.js';
-import { geometryKey, type BlobStore, type IndexStore } from '../store/index-store.js';
-import { loadSources, type LoadedSources } from './load-sources.js';
+import { loadRegistry } from '../sources/indicator-registry-file.js';
 import type { SourceEntry } from '../sources/source-manifest.js';
+import { geometryKey, crosswalkKey, type BlobStore, type IndexStore } from '../store/index-store.js';
+import { assembleIndicators } from './assemble-indicators.js';
+import { buildGeoLinks } from './build-geo-links.js';
+import { loadSources } from './load-sources.js';
+import { overallMeasure, placeRecords } from './place-records.js';
 import { silentProgress, type Progress } from './progress.js';
 
-/** Sortable, readable version ids: 20261123T034501Z-1a2b. */
-export function newVersionId(now = new Date()): string {
-  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(2).toString('hex')}`;
+/** Sortable, readable version ids led by the method: ma-hei-1.0-20261123T034501Z-1a2b. */
+export function newVersionId(methodId: string, now = new Date()): string {
+  return `${methodId}-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(2).toString('hex')}`;
 }
 
 export interface PipelineResult {
   version: string;
   previous: string | null;
   counts: Record<Level, number>;
+  /** Seconds per stage. */
+  timings: Record<string, number>;
 }
 
-/** Every EJ municipality name must be one of the 351 towns; a mismatch is a data error, not a silent gap. */
-function checkMunicipalityNames(sources: LoadedSources): void {
-  const towns = new Set(sources.towns.map((t) => normalizeTownName(t.name)));
-  const file = sources.manifest.find((s) => s.id === 'ej-blockgroups')!.path;
-  const problems = sources.ejBlockGroups
-    .map((bg, i) => ({ bg, row: i + 2 }))
-    .filter(({ bg }) => bg.municipality !== null && !towns.has(normalizeTownName(bg.municipality)))
-    .map(({ bg, row }) => ({ file, row, column: 'MUNI', message: `"${bg.municipality}" is not one of the 351 municipalities` }));
-  if (problems.length > 0) throw new SourceValidationError(problems);
-}
-
-export function computePlaces(sources: LoadedSources): PlaceRecord[] {
-  checkMunicipalityNames(sources);
-  return [
-    ...townRecords(sources.towns, sources.ejBlockGroups),
-    ...zctaRecords(
-      sources.zctas.map((z) => z.id),
-      sources.placesZcta.map((r) => ({ zcta: r.zcta, population2010: r.population2010, ...r.measures.OBESITY })),
-    ),
-  ];
-}
-
-/**
- * sources → indices → new version → geometry → flip "current" last.
- * A failure at any step leaves the previous version current; the half-written
- * version stays invisible (status "writing").
- */
 export interface PipelineDeps {
   store: IndexStore;
   blobs: BlobStore;
   dataDir: string;
+  /** Crosswalk cache directory (default: none → <tmp>); the CLI passes <STATE_DIR>/cache. */
+  cacheDir: string;
   progress?: Progress;
   /** Defaults to data/sources.json. */
   manifest?: SourceEntry[];
+  /** Defaults to data/indicators.json. */
+  registry?: Registry;
+  /** Override the registry's Monte Carlo draws (tests use fewer). */
+  draws?: number;
 }
 
+/**
+ * sources → geo joins → indicators → indices → new version → geometry →
+ * flip "current" last. A failure at any step leaves the previous version
+ * current; the half-written version stays invisible (status "writing").
+ */
 export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   const progress = deps.progress ?? silentProgress;
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - mark) / 1000;
+    mark = now;
+  };
+
   progress.step(`loading sources from ${deps.dataDir}`);
+  const registry = deps.registry ?? loadRegistry();
   const sources = loadSources(deps.dataDir, progress, deps.manifest);
-  const places = computePlaces(sources);
-  const counts = { town: sources.towns.length, zcta: sources.zctas.length };
-  progress.step(`computed ${TOWN_MEASURE.label.toLowerCase()} (towns) and ${ZCTA_MEASURE.label.toLowerCase()} (ZCTAs)`);
+  lap('load');
+
+  const geo = await buildGeoLinks(sources, deps.cacheDir, progress);
+  timings.areaOverlay = Math.round(geo.timings.areaOverlay * 1000) / 1000;
+  lap('crosswalk');
+
+  const assembled = assembleIndicators(registry, { ...sources, zctaIds: sources.zctas.map((z) => z.id), links: geo.links });
+  lap('indicators');
+  progress.step(`assembled ${registry.indicators.length} indicators at both levels`);
+
+  const draws = deps.draws ?? registry.method.monteCarlo.draws;
+  const townIndex = computeLevelIndex(sources.towns.map((t) => t.id), registry.indicators, registry.method, assembled.values.town, { draws });
+  const zctaIndex = computeLevelIndex(sources.zctas.map((z) => z.id), registry.indicators, registry.method, assembled.values.zcta, { draws });
+  lap('indices');
+  progress.step(`scored ${sources.towns.length} towns and ${sources.zctas.length} ZCTAs (method ${registry.method.id}, ${draws} Monte Carlo draws)`);
+
+  const zctaPopulation = new Map(sources.placesZcta.map((r) => [r.id, r.population2010]));
+  const places: PlaceRecord[] = [
+    ...placeRecords('town', sources.towns.map((t) => ({ id: t.id, name: t.name, county: t.county, population: t.population2020 })), townIndex, registry, assembled.derivation.town),
+    ...placeRecords('zcta', sources.zctas.map((z) => ({ id: z.id, name: `ZIP ${z.id}`, county: null, population: zctaPopulation.get(z.id) ?? null })), zctaIndex, registry, assembled.derivation.zcta),
+  ];
 
   const previous = (await deps.store.getCurrentVersion())?.version ?? null;
-  const version = newVersionId();
+  const version = newVersionId(registry.method.id);
+  const counts = { town: sources.towns.length, zcta: sources.zctas.length };
   const meta: VersionMeta = {
     version,
     createdAt: new Date().toISOString(),
     status: 'writing',
     counts,
-    measures: { town: TOWN_MEASURE, zcta: ZCTA_MEASURE },
+    measures: { town: overallMeasure(registry), zcta: overallMeasure(registry) },
+    method: registry.method,
+    indicators: registry.indicators,
     sources: sources.manifest.map(({ id, title, vintage, sha256, downloadUrl }) => ({ id, title, vintage, sha256, downloadUrl })),
   };
   await deps.store.beginVersion(meta);
@@ -80,10 +101,16 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   task.done();
 
   await deps.blobs.put(geometryKey(version, 'town'), JSON.stringify(webGeometry(sources.townsForMap)), 'application/geo+json');
-  await deps.blobs.put(geometryKey(version, 'zcta'), JSON.stringify(webGeometry(sources.zctas.map((z) => ({ ...z, name: `ZCTA ${z.id}` })))), 'application/geo+json');
-  progress.step('wrote map geometry for both levels');
+  await deps.blobs.put(geometryKey(version, 'zcta'), JSON.stringify(webGeometry(sources.zctas.map((z) => ({ ...z, name: `ZIP ${z.id}` })))), 'application/geo+json');
+  await deps.blobs.put(crosswalkKey(version, 'area'), JSON.stringify({ rows: geo.area.rows, exceptions: geo.area.exceptions }), 'application/json');
+  await deps.blobs.put(crosswalkKey(version, 'population'), JSON.stringify({ rows: geo.population.rows }), 'application/json');
+  lap('store');
+  progress.step('wrote map geometry and crosswalks');
 
   await deps.store.publishVersion(version, previous);
   progress.step(`published ${version} as current${previous ? ` (previous: ${previous})` : ''}`);
-  return { version, previous, counts };
+  return { version, previous, counts, timings };
 }
+
+/** Where the CLI keeps the crosswalk cache. */
+export const defaultCacheDir = (stateDir: string) => path.join(stateDir, 'cache');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePlacesZcta } from './places-zcta.js';
+import { parsePlacesMeasures, type PlacesFileSpec } from './places-measures.js';
+import { ZCTA_ID } from './zctas.js';
 import { parseEjBlockGroups } from './ej-blockgroups.js';
 import { parseTowns, townDisplayName } from './towns.js';
 import { SourceValidationError } from './source-problem.js';
@@ -19,24 +20,27 @@ function problemsOf(work: () => unknown) {
   throw new Error('expected a SourceValidationError');
 }
 
-describe('parsePlacesZcta', () => {
+const zctaSpec = (expectedCount: number): PlacesFileSpec => ({ idColumn: 'ZCTA5', idPattern: ZCTA_ID, expectedCount });
+const parsePlacesZcta = (text: string, file: string, expectedCount: number) => parsePlacesMeasures(text, file, zctaSpec(expectedCount));
+
+describe('parsePlacesMeasures (ZCTA file)', () => {
   it('reads values and confidence intervals', () => {
     const rows = parsePlacesZcta(places, 'places.csv', 5);
-    expect(rows[0]).toMatchObject({ zcta: '01001', population2010: 16769 });
+    expect(rows[0]).toMatchObject({ id: '01001', population2010: 16769 });
     expect(rows[0]!.measures.OBESITY).toEqual({ value: 27.9, ci95: [27.1, 28.7] });
   });
 
   it('names file, row and column of a corrupt value', () => {
     const corrupt = places.replace('27.9,"(27.1, 28.7)"', 'n/a,"(27.1, 28.7)"');
     expect(problemsOf(() => parsePlacesZcta(corrupt, 'places.csv', 5))).toEqual([
-      expect.objectContaining({ file: 'places.csv', row: 2, column: 'OBESITY_CrudePrev', message: expect.stringMatching(/expected a number.*n\/a/) }),
+      expect.objectContaining({ file: 'places.csv', row: 2, column: 'OBESITY_CrudePrev', message: expect.stringMatching(/expected a number, blank or NA.*n\/a/) }),
     ]);
   });
 
   it('reports a missing column and a wrong row count', () => {
     const noObesity = places.replace('OBESITY_CrudePrev', 'OBESITY_Prev');
     expect(problemsOf(() => parsePlacesZcta(noObesity, 'p.csv', 5))[0]).toMatchObject({ row: 1, column: 'OBESITY_CrudePrev' });
-    expect(problemsOf(() => parsePlacesZcta(places, 'p.csv', 532))[0]!.message).toBe('expected 532 ZCTA rows, found 5');
+    expect(problemsOf(() => parsePlacesZcta(places, 'p.csv', 532))[0]!.message).toBe('expected 532 rows, found 5');
   });
 
   it('rejects malformed ids and duplicates', () => {

@@ -12,6 +12,8 @@ const meta = (version: string): VersionMeta => ({
   status: 'writing',
   counts: { town: 60, zcta: 0 },
   measures: {} as VersionMeta['measures'],
+  method: {} as VersionMeta['method'],
+  indicators: [],
   sources: [],
 });
 const place = (i: number): PlaceRecord => ({
@@ -20,10 +22,15 @@ const place = (i: number): PlaceRecord => ({
   name: `Synthetic ${i}`,
   county: null,
   population: i,
-  score: i === 0 ? null : i / 2,
+  score: i === 0 ? null : i / 200,
   percentile: null,
+  percentileInterval: i === 0 ? null : [10, 20],
+  rank: i === 0 ? null : i,
+  rankInterval: null,
   noDataReason: i === 0 ? 'synthetic gap' : null,
-  details: { ci95: [1, 2] },
+  flagCount: 0,
+  domains: {} as PlaceRecord['domains'],
+  indicators: { obesity: { value: i, se: 0.5, percentile: 0.5, flagged: false, derivation: 'native (ZCTA)', noDataReason: null } },
 });
 
 let local: Awaited<ReturnType<typeof freshLocalStore>>;

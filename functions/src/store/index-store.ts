@@ -36,3 +36,7 @@ export interface BlobStore {
 export function geometryKey(version: string, level: Level): string {
   return `geometry/${version}/${level}.geojson`;
 }
+
+export function crosswalkKey(version: string, weight: 'area' | 'population'): string {
+  return `crosswalk/${version}/zcta-town-${weight}.json`;
+}

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
+import type { PlaceRecord, VersionMeta } from '../../indices/place-record.js';
 import { LevelSchema, MeasureSchema, notFoundResponse, PlaceSchema, PlaceSummarySchema, problemResponses } from '../schemas.js';
 
 const listRoute = createRoute({
@@ -25,7 +26,7 @@ const listRoute = createRoute({
 const oneRoute = createRoute({
   method: 'get',
   path: '/places/{level}/{id}',
-  summary: 'One place with its measure details',
+  summary: 'One place with every indicator (value, SE, percentile, flag, source, vintage), domain scores, overall score, rank and 90 % intervals',
   request: {
     params: z.object({
       level: LevelSchema.openapi({ param: { name: 'level', in: 'path' } }),
@@ -34,7 +35,7 @@ const oneRoute = createRoute({
   },
   responses: {
     200: {
-      content: { 'application/json': { schema: z.object({ version: z.string(), measure: MeasureSchema, place: PlaceSchema }).openapi('PlaceDetail') } },
+      content: { 'application/json': { schema: z.object({ version: z.string(), method: z.string(), measure: MeasureSchema, place: PlaceSchema }).openapi('PlaceDetail') } },
       description: 'The place',
     },
     ...problemResponses,
@@ -48,7 +49,7 @@ export function placesRoutes(reader: IndexReader) {
       const { level } = c.req.valid('query');
       const meta = await reader.requireCurrentVersion();
       const places = await reader.listPlaces(meta.version, level);
-      const items = places.map(({ id, name, score, percentile, noDataReason }) => ({ id, name, score, percentile, noDataReason }));
+      const items = places.map(({ id, name, score, percentile, rank, noDataReason }) => ({ id, name, score, percentile, rank, noDataReason }));
       return c.json({ version: meta.version, level, measure: meta.measures[level], items }, 200);
     })
     .openapi(oneRoute, async (c) => {
@@ -56,6 +57,26 @@ export function placesRoutes(reader: IndexReader) {
       const meta = await reader.requireCurrentVersion();
       const place = await reader.getPlace(meta.version, level, id);
       if (!place) throw problems.notFound(`No ${level} with id "${id}" in version ${meta.version}.`);
-      return c.json({ version: meta.version, measure: meta.measures[level], place }, 200);
+      return c.json({ version: meta.version, method: meta.method.id, measure: meta.measures[level], place: withIndicatorMetadata(place, meta) }, 200);
     });
+}
+
+/** Each indicator value travels with its label, unit, source and vintage, so no value is shown without its provenance. */
+function withIndicatorMetadata(place: PlaceRecord, meta: VersionMeta) {
+  const indicators = Object.fromEntries(
+    meta.indicators.map((spec) => [
+      spec.id,
+      {
+        label: spec.label,
+        domain: spec.domain,
+        unit: spec.unit,
+        direction: spec.direction,
+        sourceId: spec.source.sourceId,
+        vintage: spec.vintage,
+        ranked: spec.ranked !== false,
+        ...place.indicators[spec.id]!,
+      },
+    ]),
+  );
+  return { ...place, indicators };
 }
