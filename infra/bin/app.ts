@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// CDK app: `npx cdk synth` / `npx cdk deploy` at the repository root (cdk.json). Stage: `-c stage=prod` (default dev).
+import path from 'node:path';
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { REPO_ROOT } from '../lib/constructs/app-function.js';
+import { EquityAtlasStack } from '../lib/stack.js';
+import { stageConfig } from '../lib/stage-config.js';
+
+const app = new App();
+const stage = stageConfig(app.node.tryGetContext('stage'));
+const alarmEmail = app.node.tryGetContext('alarmEmail') as string | undefined;
+
+// cdk-nag 3 runs as a validation plugin: unsuppressed findings fail synth with a report in cdk.out.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+
+// No env: the stack is environment-agnostic, so synth needs no credentials and no lookups.
+const stack = new EquityAtlasStack(app, `EquityAtlas-${stage.name}`, {
+  stage,
+  webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
+  alarmEmail,
+  description: `Equity Atlas (${stage.name}): DynamoDB, Hono API on Lambda, scheduled pipeline, S3 + CloudFront web`,
+});
+Tags.of(stack).add('project', 'equity-atlas');
+Tags.of(stack).add('stage', stage.name);

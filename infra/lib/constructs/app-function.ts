@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Size } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface AppFunctionProps {
+  /** Handler module, relative to the repository root (exports `handler`). */
+  entry: string;
+  description: string;
+  memorySize: number;
+  timeout: Duration;
+  environment?: Record<string, string>;
+  logRetention: RetentionDays;
+  logRemovalPolicy: RemovalPolicy;
+  ephemeralStorage?: Size;
+  /** Ship data/sources.json beside the bundle (handlers that read the source manifest). */
+  withSourceManifest?: boolean;
+}
+
+/**
+ * A Lambda function from this repository's TypeScript: bundled by the local
+ * esbuild (no Docker) as ESM for Node 22 on ARM64, with its own log group
+ * (explicit retention) and its own role that may write only to that group —
+ * no AWS managed policies; callers add exactly the data access they need.
+ */
+export class AppFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: props.logRemovalPolicy });
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Runs: ${props.description}` });
+    this.logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: path.join(REPO_ROOT, props.entry),
+      handler: 'handler',
+      description: props.description,
+      // Node 22 is the newest runtime the project is tested against (STACK.md); Graviton is ~20 % cheaper per GB-s.
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      ephemeralStorageSize: props.ephemeralStorage,
+      role: this.role,
+      logGroup: this.logGroup,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        // Lambda runs Node 22; the SDK's Node-version notice is noise there.
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        ...props.environment,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        // ESM: config.ts derives paths from import.meta.url, which a CommonJS bundle would leave undefined.
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // Bundle the SDK version the tests ran against instead of the runtime's copy.
+        externalModules: [],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) =>
+            props.withSourceManifest ? [`cp "${path.join(inputDir, 'data', 'sources.json')}" "${path.join(outputDir, 'sources.json')}"`] : [],
+        },
+      },
+    });
+  }
+}

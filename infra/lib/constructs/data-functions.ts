@@ -1,0 +1,79 @@
+import { Duration, Size, type RemovalPolicy } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, type Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { AppFunction } from './app-function.js';
+
+export interface DataFunctionsProps {
+  table: TableV2;
+  bucket: Bucket;
+  schedule: Schedule;
+  logRetention: RetentionDays;
+  logRemovalPolicy: RemovalPolicy;
+}
+
+/**
+ * The two data jobs. The pipeline recomputes a version from the staged
+ * sources (`sources/` in the bucket) on a schedule and on demand; the fetch
+ * job downloads the official files into `raw/` and reports their checksums.
+ */
+export class DataFunctions extends Construct {
+  readonly pipeline: AppFunction;
+  readonly fetch: AppFunction;
+  readonly schedule: Rule;
+
+  constructor(scope: Construct, id: string, props: DataFunctionsProps) {
+    super(scope, id);
+    const { table, bucket } = props;
+
+    this.pipeline = new AppFunction(this, 'Pipeline', {
+      entry: 'functions/src/pipeline/lambda.ts',
+      description: 'Equity Atlas pipeline: staged sources in S3 to indices to a new version in DynamoDB, published last',
+      // 1,769 MB is one full vCPU; the pipeline parses ~12 MB of GeoJSON/CSV and computes in memory.
+      memorySize: 1769,
+      timeout: Duration.minutes(10),
+      ephemeralStorage: Size.mebibytes(1024),
+      environment: { TABLE_NAME: table.tableName, DATA_BUCKET: bucket.bucketName },
+      logRetention: props.logRetention,
+      logRemovalPolicy: props.logRemovalPolicy,
+      withSourceManifest: true,
+    });
+    // Exactly what DynamoIndexStore does when writing: GetItem (pointer, version), PutItem (begin),
+    // BatchWriteItem (places), TransactWriteItems = PutItem + UpdateItem (publish). No Scan, no DeleteItem.
+    this.pipeline.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
+        resources: [table.tableArn],
+      }),
+    );
+    this.pipeline.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('sources/*')] }));
+    this.pipeline.role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('geometry/*')] }));
+
+    this.schedule = new Rule(this, 'Schedule', {
+      description: 'Recompute the Equity Atlas indices from the staged sources',
+      schedule: props.schedule,
+      // No automatic retry: a failed run is a data or code problem; the error alarm reports it.
+      targets: [new LambdaFunction(this.pipeline.fn, { retryAttempts: 0 })],
+    });
+
+    this.fetch = new AppFunction(this, 'Fetch', {
+      entry: 'functions/src/sources/fetch-sources-lambda.ts',
+      description: 'Equity Atlas data fetch: official downloads to raw/ in S3, sha256 report in fetch-reports/',
+      memorySize: 512,
+      timeout: Duration.minutes(15),
+      // The national files (ZCTA shapes, PLACES CSV) are hundreds of MB; each is streamed to /tmp, then uploaded.
+      ephemeralStorage: Size.gibibytes(4),
+      environment: { DATA_BUCKET: bucket.bucketName },
+      logRetention: props.logRetention,
+      logRemovalPolicy: props.logRemovalPolicy,
+      withSourceManifest: true,
+    });
+    this.fetch.role.addToPolicy(
+      new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('raw/*'), bucket.arnForObjects('fetch-reports/*')] }),
+    );
+  }
+}

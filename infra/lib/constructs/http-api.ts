@@ -1,0 +1,129 @@
+import { Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  UserPool,
+  UserPoolClient,
+  UserPoolGroup,
+} from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { acknowledge } from '../acknowledge.js';
+import { Construct } from 'constructs';
+
+/** Methods that change data: every route with one of these must carry the JWT authorizer. */
+export const WRITE_METHODS = [HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE];
+/** Write routes the app will serve (investments, a later issue); the authorizer is wired now. */
+export const WRITE_PATHS = ['/v1/investments', '/v1/investments/{proxy+}'];
+export const ADMIN_GROUP = 'admins';
+
+export interface EquityApiProps {
+  handler: IFunction;
+  throttle: { rateLimit: number; burstLimit: number };
+  logRetention: RetentionDays;
+  removalPolicy: RemovalPolicy;
+  retain: boolean;
+}
+
+/**
+ * HTTP API in front of the one Hono Lambda. Secure by default: the JWT
+ * authorizer (Cognito) is the API's default, so any route not explicitly
+ * opened — including the $default catch-all — needs a token. Only GET/HEAD
+ * under /v1 are public (the published indices are public data).
+ */
+export class EquityApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: EquityApiProps) {
+    super(scope, id);
+
+    this.userPool = new UserPool(this, 'Users', {
+      // Admins are created by an operator (docs/deploy.md); nobody can sign themselves up.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: { minLength: 14, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Plus tier: threat protection (compromised credentials, risky sign-ins) for a handful of admins costs cents.
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: props.retain,
+      removalPolicy: props.removalPolicy,
+    });
+    new UserPoolGroup(this, 'Admins', { userPool: this.userPool, groupName: ADMIN_GROUP, description: 'May call the write routes' });
+    this.userPoolClient = this.userPool.addClient('AdminClient', {
+      authFlows: { userSrp: true, userPassword: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+    });
+
+    const issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
+    const jwt = new HttpJwtAuthorizer('CognitoJwt', issuer, { jwtAudience: [this.userPoolClient.userPoolClientId] });
+    const integration = new HttpLambdaIntegration('Hono', props.handler);
+
+    this.api = new HttpApi(this, 'Api', {
+      description: 'Equity Atlas API (Hono on Lambda)',
+      createDefaultStage: false,
+      defaultIntegration: integration,
+      defaultAuthorizer: jwt,
+      corsPreflight: {
+        // Public read data and bearer tokens (no cookies), so any origin may call it; the Hono app answers the same.
+        allowOrigins: ['*'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.HEAD, CorsHttpMethod.OPTIONS, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: Duration.days(1),
+      },
+    });
+    const publicRoutes = this.api.addRoutes({ path: '/v1/{proxy+}', methods: [HttpMethod.GET, HttpMethod.HEAD], integration, authorizer: new HttpNoneAuthorizer() });
+    for (const path of WRITE_PATHS) this.api.addRoutes({ path, methods: WRITE_METHODS, integration, authorizer: jwt });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: props.removalPolicy });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            time: '$context.requestTime',
+            method: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            status: '$context.status',
+            bytes: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+
+    // Suppressed on the public read routes only, so a write route without the authorizer would still fail cdk-nag.
+    acknowledge(
+      publicRoutes,
+      [{ id: 'AwsSolutions-APIG4', reason: 'GET/HEAD /v1/{proxy+} serve the published indices, which are public open data. Every other route, including $default, uses the Cognito JWT authorizer.' }],
+    );
+  }
+
+  /** Base URL of the API (trailing slash), e.g. https://abc123.execute-api.us-east-1.amazonaws.com/ */
+  get url(): string {
+    return this.stage.url;
+  }
+}

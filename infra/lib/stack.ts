@@ -1,0 +1,101 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import { acknowledge, objectWildcardId } from './acknowledge.js';
+import { acknowledgeBucketDeployment } from './cdk-internals.js';
+import { AccessLogs } from './constructs/access-logs.js';
+import { OperationsAlarms } from './constructs/alarms.js';
+import { AppFunction } from './constructs/app-function.js';
+import { DataFunctions } from './constructs/data-functions.js';
+import { DataStore } from './constructs/data-store.js';
+import { EquityApi } from './constructs/http-api.js';
+import { WebSite } from './constructs/web-site.js';
+import type { StageConfig } from './stage-config.js';
+
+export interface EquityAtlasStackProps extends StackProps {
+  stage: StageConfig;
+  /** Built web app; the site deployment is skipped with a warning when it has no index.html. */
+  webDistDir: string;
+  alarmEmail?: string;
+}
+
+/**
+ * Equity Atlas in one env-agnostic stack (synthesizes with no account or
+ * context lookups): data → functions → API → web → alarms.
+ */
+export class EquityAtlasStack extends Stack {
+  readonly data: DataStore;
+  readonly apiFunction: AppFunction;
+  readonly jobs: DataFunctions;
+  readonly api: EquityApi;
+  readonly web: WebSite;
+  readonly alarms: OperationsAlarms;
+
+  constructor(scope: Construct, id: string, props: EquityAtlasStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+    const logs = { logRetention: stage.logRetention, logRemovalPolicy: stage.dataRemovalPolicy };
+
+    const accessLogs = new AccessLogs(this, 'AccessLogs', { retain: stage.retainData, expiration: Duration.days(stage.retainData ? 365 : 30) });
+    this.data = new DataStore(this, 'Data', { retain: stage.retainData, noncurrentVersionExpiration: stage.noncurrentVersionExpiration, accessLogs: accessLogs.bucket });
+    const { table, bucket } = this.data;
+
+    this.apiFunction = new AppFunction(this, 'ApiFunction', {
+      entry: 'functions/src/api/lambda.ts',
+      description: 'Equity Atlas API (Hono): indices and map geometry, read-only',
+      // 1 GB: JSON for 537 places and ~1 MB of geometry per request; memory also buys CPU (cold start).
+      memorySize: 1024,
+      timeout: Duration.seconds(15),
+      environment: { TABLE_NAME: table.tableName, BLOB_BUCKET: bucket.bucketName },
+      ...logs,
+    });
+    // Read-only, exactly what IndexReader does: GetItem (pointer, version, place) and Query (places of a level).
+    this.apiFunction.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [table.tableArn] }));
+    this.apiFunction.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('geometry/*')] }));
+
+    this.jobs = new DataFunctions(this, 'Jobs', { table, bucket, schedule: stage.pipelineSchedule, ...logs });
+
+    this.api = new EquityApi(this, 'Api', {
+      handler: this.apiFunction.fn,
+      throttle: stage.throttle,
+      logRetention: stage.logRetention,
+      removalPolicy: stage.dataRemovalPolicy,
+      retain: stage.retainData,
+    });
+
+    this.web = new WebSite(this, 'Web', { distDir: props.webDistDir, apiUrl: this.api.url, stage: stage.name, accessLogs: accessLogs.bucket });
+
+    this.alarms = new OperationsAlarms(this, 'Alarms', {
+      functions: { Api: this.apiFunction.fn, Pipeline: this.jobs.pipeline.fn, Fetch: this.jobs.fetch.fn },
+      table,
+      api: this.api.api,
+      email: props.alarmEmail,
+    });
+
+    // Object-level grants are scoped to one key prefix of the data bucket each; cdk-nag flags any "*" in a resource.
+    const prefixReason = (what: string) => `Objects under one fixed key prefix of the data bucket only: ${what}. Keys include version ids and source paths, known only at run time.`;
+    acknowledge(this.apiFunction.role, [{ id: objectWildcardId(bucket, 'geometry/*'), reason: prefixReason('geometry/* (read published map geometry)') }]);
+    acknowledge(this.jobs.pipeline.role, [
+      { id: objectWildcardId(bucket, 'geometry/*'), reason: prefixReason('geometry/* (write map geometry of a new version)') },
+      { id: objectWildcardId(bucket, 'sources/*'), reason: prefixReason('sources/* (read the staged inputs)') },
+    ]);
+    acknowledge(this.jobs.fetch.role, [
+      { id: objectWildcardId(bucket, 'raw/*'), reason: prefixReason('raw/* (write official downloads)') },
+      { id: objectWildcardId(bucket, 'fetch-reports/*'), reason: prefixReason('fetch-reports/* (write the checksum report)') },
+    ]);
+    acknowledge([this.apiFunction.fn, this.jobs.pipeline.fn, this.jobs.fetch.fn], [
+      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the code is built and tested for (esbuild target node22, STACK.md); moving to Node 24 is a deliberate upgrade, not a silent one.' },
+    ]);
+    acknowledgeBucketDeployment(this, this.web.bucket);
+
+    new CfnOutput(this, 'WebUrl', { value: `https://${this.web.distribution.distributionDomainName}/`, description: 'The map' });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'API base URL (append v1/health)' });
+    new CfnOutput(this, 'UserPoolId', { value: this.api.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.api.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'DataBucketName', { value: bucket.bucketName, description: 'Upload staged sources under sources/' });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'PipelineFunctionName', { value: this.jobs.pipeline.fn.functionName });
+    new CfnOutput(this, 'FetchFunctionName', { value: this.jobs.fetch.fn.functionName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+  }
+}

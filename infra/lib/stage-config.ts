@@ -1,0 +1,49 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Schedule } from 'aws-cdk-lib/aws-events';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+export type StageName = 'dev' | 'prod';
+
+/** Everything that differs between a throwaway dev stack and production, in one place. */
+export interface StageConfig {
+  name: StageName;
+  /** Data (table, data bucket, logs, user pool) survives `cdk destroy` in prod. */
+  retainData: boolean;
+  dataRemovalPolicy: RemovalPolicy;
+  logRetention: RetentionDays;
+  /** Steady-state requests per second and burst for the whole HTTP API stage. */
+  throttle: { rateLimit: number; burstLimit: number };
+  pipelineSchedule: Schedule;
+  /** Non-current S3 object versions (older raw downloads, replaced staged files) are kept this long. */
+  noncurrentVersionExpiration: Duration;
+}
+
+const STAGES: Record<StageName, StageConfig> = {
+  dev: {
+    name: 'dev',
+    retainData: false,
+    dataRemovalPolicy: RemovalPolicy.DESTROY,
+    logRetention: RetentionDays.TWO_WEEKS,
+    throttle: { rateLimit: 20, burstLimit: 40 },
+    // Weekly: enough to prove the schedule works without paying for idle recomputes.
+    pipelineSchedule: Schedule.cron({ weekDay: 'MON', hour: '7', minute: '0' }),
+    noncurrentVersionExpiration: Duration.days(30),
+  },
+  prod: {
+    name: 'prod',
+    retainData: true,
+    dataRemovalPolicy: RemovalPolicy.RETAIN,
+    logRetention: RetentionDays.SIX_MONTHS,
+    throttle: { rateLimit: 200, burstLimit: 400 },
+    // Sources change a few times a year; a daily recompute republishes within a day of a new upload.
+    pipelineSchedule: Schedule.cron({ hour: '7', minute: '0' }),
+    noncurrentVersionExpiration: Duration.days(365),
+  },
+};
+
+/** Resolve `-c stage=…` (default dev). Unknown names are an error, not a silent dev deploy. */
+export function stageConfig(raw: unknown): StageConfig {
+  const name = raw === undefined ? 'dev' : raw;
+  if (name !== 'dev' && name !== 'prod') throw new Error(`stage: expected "dev" or "prod" (cdk -c stage=…), got ${JSON.stringify(raw)}`);
+  return STAGES[name];
+}
