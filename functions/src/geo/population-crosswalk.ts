@@ -30,8 +30,10 @@ export interface PopulationCrosswalk {
  * `population` maps block-group GEOID → residents or null. The pipeline passes the
  * ACS 2019–2023 population recovered from the EJ file (`recoverPopulation`:
  * minorityE ÷ (minorityPctE / 100)); the 110 block groups where that is undefined
- * (71 with no minority residents, 39 with no population or no estimate) are null:
- * they carry zero weight and are listed in `unknownPopulation` (docs/crosswalks.md).
+ * (71 with no minority residents, 39 with no population or no estimate; 103 of
+ * them are in the CB polygon file) are null: they carry zero weight and are listed
+ * in `unknownPopulation`. Because the 71 are all-white, mostly rural or Cape block
+ * groups, some towns come out short (docs/crosswalks.md, "Limitations").
  * A block group missing from the map counts as unknown too.
  */
 export function populationCrosswalk(overlay: BlockGroupOverlay, population: ReadonlyMap<string, number | null>): PopulationCrosswalk {
