@@ -165,6 +165,7 @@ describe('compute', () => {
     expect(readdirSync(api).sort()).toEqual(['index.mjs', 'index.mjs.map']);
     expect(statSync(path.join(api, 'index.mjs')).size).toBeLessThan(3_000_000);
     for (const job of ['JobsPipeline', 'JobsFetch']) expect(existsSync(path.join(assetDir(job), 'sources.json')), job).toBe(true);
+    expect(existsSync(path.join(assetDir('JobsPipeline'), 'indicators.json'))).toBe(true);
   });
 
   it('runs the pipeline on a schedule, without automatic retries', () => {

@@ -19,8 +19,8 @@ export interface AppFunctionProps {
   logRetention: RetentionDays;
   logRemovalPolicy: RemovalPolicy;
   ephemeralStorage?: Size;
-  /** Ship data/sources.json beside the bundle (handlers that read the source manifest). */
-  withSourceManifest?: boolean;
+  /** Files from data/ shipped beside the bundle (e.g. the source manifest), read at run time by the handler. */
+  dataFiles?: string[];
 }
 
 /**
@@ -75,8 +75,7 @@ export class AppFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) =>
-            props.withSourceManifest ? [`cp "${path.join(inputDir, 'data', 'sources.json')}" "${path.join(outputDir, 'sources.json')}"`] : [],
+          afterBundling: (inputDir, outputDir) => (props.dataFiles ?? []).map((f) => `cp "${path.join(inputDir, 'data', f)}" "${path.join(outputDir, f)}"`),
         },
       },
     });

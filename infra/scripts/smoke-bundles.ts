@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * Run the *bundled* Lambda code (what `cdk deploy` uploads) locally, end to end:
+ * the pipeline handler stages the sources from an S3 stand-in, computes and
+ * publishes into DynamoDB Local; then the API handler answers API Gateway v2
+ * events from that table and reads map geometry from the same S3 stand-in.
+ *
+ *   npx tsx infra/scripts/smoke-bundles.ts      (needs Java 17+ and DATA_DIR, like npm start)
+ */
+// The AWS SDK's Node 20 upgrade notice is noise here (Lambda runs Node 22).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { execFile } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { loadConfig } from '../../functions/src/config.js';
+import { loadManifest } from '../../functions/src/sources/source-manifest.js';
+import { createDynamoClient, ensureTable } from '../../functions/src/store/dynamo-client.js';
+import { startLocalDynamoDb } from '../../functions/src/store/local-dynamodb.js';
+import { synthStack } from '../lib/synth-for-test.js';
+import { startFakeS3 } from './fake-s3-server.js';
+
+const run = promisify(execFile);
+const BUCKET = 'equity-atlas-smoke';
+const TABLE = 'equity-atlas-smoke';
+
+/** Invoke a bundle's handler in a fresh Node process with the Lambda-like environment. */
+async function invoke(assetDir: string, env: Record<string, string>, event: unknown): Promise<{ result: any; ms: number }> {
+  const script = `const m = await import(${JSON.stringify(path.join(assetDir, 'index.mjs'))}); const t = performance.now();
+    const result = await m.handler(${JSON.stringify(event)}, {}); console.log('@@' + JSON.stringify({ result, ms: Math.round(performance.now() - t) }));`;
+  const { stdout } = await run(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH, LAMBDA_TASK_ROOT: assetDir, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(stdout.split('\n').find((l) => l.startsWith('@@'))!.slice(2));
+}
+
+const apiEvent = (rawPath: string, rawQueryString = '') => ({
+  version: '2.0', routeKey: 'GET /v1/{proxy+}', rawPath, rawQueryString, headers: { host: 'smoke.local', accept: 'application/json' },
+  requestContext: { http: { method: 'GET', path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'smoke' }, requestId: 'smoke', routeKey: 'GET /v1/{proxy+}', stage: '$default', timeEpoch: Date.now() },
+  isBase64Encoded: false,
+});
+
+const t0 = performance.now();
+const { stack, outdir } = synthStack({ stage: 'dev', bundle: true });
+const asset = (fn: { node: { defaultChild?: unknown } }) => {
+  const code = (stack.resolve((fn.node.defaultChild as { code: unknown }).code) as { s3Key: string }).s3Key;
+  return path.join(outdir, `asset.${code.replace(/\.zip$/, '')}`);
+};
+const pipelineDir = asset(stack.jobs.pipeline.fn);
+const apiDir = asset(stack.apiFunction.fn);
+const size = (dir: string) => `${(statSync(path.join(dir, 'index.mjs')).size / 1e6).toFixed(2)} MB`;
+console.log(`synth + bundling ${((performance.now() - t0) / 1000).toFixed(1)} s; bundles: api ${size(apiDir)}, pipeline ${size(pipelineDir)}`);
+
+const dynamo = await startLocalDynamoDb();
+const s3 = await startFakeS3(BUCKET);
+try {
+  await ensureTable(createDynamoClient({ endpoint: dynamo.endpoint, region: 'us-east-1' }), TABLE);
+  const { dataDir } = loadConfig();
+  for (const entry of loadManifest()) {
+    s3.objects.set(`sources/${entry.path}`, { body: readFileSync(path.join(dataDir, entry.path)), contentType: 'application/octet-stream' });
+  }
+  const common = { TABLE_NAME: TABLE, DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_ENDPOINT_URL_S3: s3.endpoint };
+
+  const pipeline = await invoke(pipelineDir, { ...common, DATA_BUCKET: BUCKET }, {});
+  console.log(`pipeline handler: version ${pipeline.result.version}, ${JSON.stringify(pipeline.result.counts)} in ${(pipeline.ms / 1000).toFixed(1)} s`);
+  console.log(`  geometry in S3: ${[...s3.objects.keys()].filter((k) => k.startsWith('geometry/')).join(', ')}`);
+
+  for (const [p, q] of [['/v1/health', ''], ['/v1/places', 'level=town'], ['/v1/geometry/zcta', '']] as const) {
+    const res = await invoke(apiDir, { ...common, BLOB_BUCKET: BUCKET }, apiEvent(p, q));
+    const body = res.result.isBase64Encoded ? '(compressed)' : String(res.result.body).slice(0, 80);
+    console.log(`api handler GET ${p}${q ? `?${q}` : ''}: ${res.result.statusCode} in ${res.ms} ms (cold module) — ${body}`);
+    if (res.result.statusCode !== 200) process.exitCode = 1;
+  }
+} finally {
+  await s3.close();
+  await dynamo.stop();
+}
