@@ -54,13 +54,16 @@ export function monteCarloIntervals(
   const perturbed = values.map((v) => new Float64Array(v));
   const scores = allocateScores(layout);
   const scratch = new Float64Array(n);
+  const hasSe = standardErrors.map((se) => se.some((x) => !Number.isNaN(x)));
+  const unchangedAfterFirst = hasSe.map((h) => !h);
   for (let d = 0; d < draws; d++) {
     values.forEach((v, k) => {
+      if (!hasSe[k] && d > 0) return;
       const se = standardErrors[k]!;
       const p = perturbed[k]!;
       for (let i = 0; i < n; i++) p[i] = Number.isNaN(se[i]!) ? v[i]! : v[i]! + se[i]! * normal();
     });
-    scoreLevel(layout, perturbed, scores, scratch);
+    scoreLevel(layout, perturbed, scores, scratch, d > 0 ? unchangedAfterFirst : undefined);
     for (let i = 0; i < n; i++) {
       pctDraws[i]![d] = scores.overallPct[i]!;
       rankDraws[i]![d] = scores.rank[i]!;

@@ -15,7 +15,7 @@ export function percentileRank(values: readonly (number | null)[]): (number | nu
  * The same rank on typed arrays, NaN = no data, written into `out` (reused by
  * the Monte Carlo loop to avoid allocating per draw).
  */
-export function percentileRankInto(values: Float64Array, out: Float64Array, scratch?: Float64Array): Float64Array {
+export function percentileRankInto(values: Float64Array, out: Float64Array, scratch?: Float64Array, options: { round4?: boolean } = {}): Float64Array {
   let n = 0;
   const sorted = scratch && scratch.length >= values.length ? scratch : new Float64Array(values.length);
   for (const v of values) if (!Number.isNaN(v)) sorted[n++] = v;
@@ -23,9 +23,22 @@ export function percentileRankInto(values: Float64Array, out: Float64Array, scra
   const denominator = n - 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    out[i] = Number.isNaN(v) || denominator === 0 ? Number.NaN : lowerBound(known, v) / denominator; // a lone value has no rank among others
+    if (Number.isNaN(v) || denominator === 0) out[i] = Number.NaN; // a lone value has no rank among others
+    else out[i] = options.round4 ? roundRatio4(lowerBound(known, v), denominator) : lowerBound(known, v) / denominator;
   }
   return out;
+}
+
+/**
+ * k / d rounded half up to 4 decimals in exact integer arithmetic (k, d ≥ 0
+ * integers): the same result as rounding the exact ratio, with no
+ * floating-point ties and no string conversion in hot loops.
+ */
+export function roundRatio4(k: number, d: number): number {
+  const num = k * 10_000;
+  let q = Math.floor(num / d);
+  if (2 * (num - q * d) >= d) q++;
+  return q / 10_000;
 }
 
 /** Index of the first element ≥ target in an ascending array. */

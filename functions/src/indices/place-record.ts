@@ -21,11 +21,8 @@ export interface MeasureInfo {
   vintage: string;
 }
 
-export interface PlaceIndicator extends IndicatorResult {
-  /** How the value reached this level ("native (ZCTA)", "population-weighted mean of …"); null = not available at this level. */
-  derivation: string | null;
-  noDataReason: string | null;
-}
+/** Stored per place: value, SE, percentile, flag. Labels, sources and derivations live once in the version meta. */
+export type PlaceIndicator = IndicatorResult;
 
 /** One place's published values in one version (docs/method.md). */
 export interface PlaceRecord {
@@ -57,6 +54,8 @@ export interface VersionMeta {
   measures: Record<Level, MeasureInfo>;
   method: MethodSpec;
   indicators: IndicatorSpec[];
+  /** Per level, how each indicator reached it ("native (ZCTA)", "population-weighted mean of …"); null = not available there. */
+  derivation: Record<Level, Record<string, string | null>>;
   sources: { id: string; title: string; vintage: string; sha256: string; downloadUrl: string }[];
   /** Seconds per pipeline stage for this run. */
   timings?: Record<string, number>;

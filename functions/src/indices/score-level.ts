@@ -1,4 +1,4 @@
-import { percentileRankInto } from './percentile-rank.js';
+import { percentileRankInto, roundRatio4 } from './percentile-rank.js';
 import { roundSvi } from './svi-round.js';
 
 /**
@@ -42,37 +42,41 @@ export function allocateScores(layout: LevelLayout): LevelScores {
   };
 }
 
-export function scoreLevel(layout: LevelLayout, values: readonly Float64Array[], out: LevelScores, scratch = new Float64Array(layout.places)): LevelScores {
+/**
+ * `unchanged[k]` = indicator k has the same values as in the previous call
+ * with this `out` (Monte Carlo draws leave indicators without an SE fixed), so
+ * its ranks are reused instead of recomputed.
+ */
+export function scoreLevel(layout: LevelLayout, values: readonly Float64Array[], out: LevelScores, scratch = new Float64Array(layout.places), unchanged?: readonly boolean[]): LevelScores {
   const n = layout.places;
   const oriented = new Float64Array(n);
   layout.indicators.forEach((ind, k) => {
+    if (unchanged?.[k]) return;
     const v = values[k]!;
     for (let i = 0; i < n; i++) oriented[i] = ind.higherIsBetter ? -v[i]! : v[i]!;
-    percentileRankInto(oriented, out.indicatorPct[k]!, scratch);
-    const pct = out.indicatorPct[k]!;
-    for (let i = 0; i < n; i++) if (!Number.isNaN(pct[i]!)) pct[i] = roundSvi(pct[i]!);
+    percentileRankInto(oriented, out.indicatorPct[k]!, scratch, { round4: true });
   });
 
   const domains = layout.domainWeights.length;
+  const members = Array.from({ length: domains }, (_, dIdx) => layout.indicators.flatMap((ind, k) => (ind.domain === dIdx ? [out.indicatorPct[k]!] : [])));
   for (let dIdx = 0; dIdx < domains; dIdx++) {
     const needed = Math.ceil(layout.domainCoverage * layout.availablePerDomain[dIdx]! - 1e-9);
     const score = out.domainScore[dIdx]!;
+    const columns = members[dIdx]!;
     for (let i = 0; i < n; i++) {
+      // Ranks are multiples of 1e-4: sum them as integers so the mean rounds exactly (half up).
       let sum = 0;
       let count = 0;
-      layout.indicators.forEach((ind, k) => {
-        if (ind.domain !== dIdx) return;
-        const p = out.indicatorPct[k]![i]!;
+      for (const column of columns) {
+        const p = column[i]!;
         if (!Number.isNaN(p)) {
-          sum += p;
+          sum += Math.round(p * 10_000);
           count++;
         }
-      });
-      score[i] = count > 0 && count >= needed ? roundSvi(sum / count) : Number.NaN;
+      }
+      score[i] = count > 0 && count >= needed ? roundRatio4(sum, count * 10_000) : Number.NaN;
     }
-    percentileRankInto(score, out.domainPct[dIdx]!, scratch);
-    const pct = out.domainPct[dIdx]!;
-    for (let i = 0; i < n; i++) if (!Number.isNaN(pct[i]!)) pct[i] = roundSvi(pct[i]!);
+    percentileRankInto(score, out.domainPct[dIdx]!, scratch, { round4: true });
   }
 
   const totalWeight = layout.domainWeights.reduce((s, w) => s + w, 0);
@@ -89,8 +93,7 @@ export function scoreLevel(layout: LevelLayout, values: readonly Float64Array[],
     }
     out.overallScore[i] = w > 0 && w / totalWeight >= layout.overallCoverage - 1e-9 ? roundSvi(sum / w) : Number.NaN;
   }
-  percentileRankInto(out.overallScore, out.overallPct, scratch);
-  for (let i = 0; i < n; i++) if (!Number.isNaN(out.overallPct[i]!)) out.overallPct[i] = roundSvi(out.overallPct[i]!);
+  percentileRankInto(out.overallScore, out.overallPct, scratch, { round4: true });
   rankDescending(out.overallScore, out.rank);
   return out;
 }

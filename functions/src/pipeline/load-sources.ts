@@ -8,6 +8,7 @@ import { parseMasschip2010, type MasschipValue } from '../sources/masschip-town-
 import { parseMasschip20052008, type Masschip20052008 } from '../sources/masschip-town-2005-2008.js';
 import { HEALTH_CENTERS_SPEC, HOSPITALS_SPEC, parseFacilities, type Facility } from '../sources/facilities.js';
 import type { Progress } from './progress.js';
+import type { Registry } from '../indices/indicator-registry.js';
 
 export interface LoadedSources {
   towns: Town[];
@@ -26,7 +27,11 @@ export interface LoadedSources {
 }
 
 /** Read, checksum and validate every source; any problem throws before anything is written. */
-export function loadSources(dataDir: string, progress: Progress, manifest: SourceEntry[] = loadManifest()): LoadedSources {
+/** PLACES measures the registry reads from a source, so the loader can insist on their columns. */
+const placesMeasures = (registry: Registry | undefined, sourceId: string) =>
+  registry?.indicators.flatMap((i) => (i.source.kind === 'places' && i.source.sourceId === sourceId ? [i.source.measure] : [])) ?? [];
+
+export function loadSources(dataDir: string, progress: Progress, manifest: SourceEntry[] = loadManifest(), registry?: Registry): LoadedSources {
   const read = (id: string) => {
     const source = readSource(dataDir, id, manifest);
     progress.step(`read ${source.entry.path} (${(source.bytes.length / 1e6).toFixed(1)} MB, sha256 ok)`);
@@ -42,8 +47,8 @@ export function loadSources(dataDir: string, progress: Progress, manifest: Sourc
     townsForMap: parse('towns-simplified', parseTowns),
     zctas: parse('zctas', parseZctas),
     blockGroups: parse('block-groups', parseBlockGroups),
-    placesZcta: parse('places-zcta', (b, f) => parsePlacesMeasures(b, f, { idColumn: 'ZCTA5', idPattern: ZCTA_ID, expectedCount: 532 })),
-    placesPlace: parse('places-place', (b, f) => parsePlacesMeasures(b, f, PLACES_PLACE_SPEC)),
+    placesZcta: parse('places-zcta', (b, f) => parsePlacesMeasures(b, f, { idColumn: 'ZCTA5', idPattern: ZCTA_ID, expectedCount: 532, requiredMeasures: placesMeasures(registry, 'places-zcta') })),
+    placesPlace: parse('places-place', (b, f) => parsePlacesMeasures(b, f, { ...PLACES_PLACE_SPEC, requiredMeasures: placesMeasures(registry, 'places-place') })),
     masschip2010: parse('masschip-2010', parseMasschip2010),
     masschip20052008: parse('masschip-2005-2008', (b, f) => parseMasschip20052008(b, f, new Set(towns.map((t) => t.name.toUpperCase())))),
     ejBlockGroups: parse('ej-blockgroups', parseEjBlockGroups),

@@ -23,27 +23,11 @@ export function placeRecords(
   places: readonly { id: string; name: string; county: string | null; population: number | null }[],
   index: LevelIndex,
   registry: Registry,
-  derivation: ReadonlyMap<string, string | null>,
 ): PlaceRecord[] {
   const byId = new Map(index.places.map((p) => [p.id, p]));
   return places.map((place) => {
     const r = byId.get(place.id)!;
-    const indicators: Record<string, PlaceIndicator> = {};
-    for (const spec of registry.indicators) {
-      const result = r.indicators[spec.id]!;
-      const how = derivation.get(spec.id) ?? null;
-      indicators[spec.id] = {
-        ...result,
-        derivation: how,
-        noDataReason:
-          result.value !== null
-            ? null
-            : how === null
-              ? `Not available for ${level === 'town' ? 'municipalities' : 'ZCTAs'} in the staged sources.`
-              : 'No value for this place: suppressed by the publisher (small numbers), not covered by the source, or too little of the area covered.',
-      };
-      if (spec.ranked === false && result.value !== null) indicators[spec.id]!.noDataReason = null;
-    }
+    const indicators: Record<string, PlaceIndicator> = r.indicators;
     const pi = r.overall.percentileInterval;
     return {
       level,

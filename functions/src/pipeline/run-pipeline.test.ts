@@ -32,13 +32,14 @@ describe('runPipeline on the real sources', () => {
     const boston = towns.find((t) => t.id === '2502507000')!;
     expect(Object.keys(boston.domains).sort()).toEqual(['access_to_care', 'cardiometabolic', 'maternal_perinatal', 'social_drivers']);
     expect(boston.indicators.diabetes!.value).toBe(7.7); // PLACES 2022 place estimate for Boston
-    expect(boston.indicators.diabetes!.derivation).toMatch(/Census places/);
+    expect(current!.derivation.town.diabetes).toMatch(/Census places/);
     expect(boston.percentileInterval![0]).toBeLessThanOrEqual(boston.percentile!);
     expect(boston.percentileInterval![1]).toBeGreaterThanOrEqual(boston.percentile!);
     const zctas = await ctx.store.listPlaces(ctx.result.version, 'zcta');
     expect(zctas.find((z) => z.id === '01001')!.indicators.obesity!.value).toBe(27.9);
     expect(zctas.find((z) => z.id === '01199')!.indicators.obesity!.value).toBeNull(); // PLACES publishes no estimate
-    expect(zctas.find((z) => z.id === '01001')!.indicators.diabetes!.derivation).toBeNull(); // place estimates are not moved to ZCTAs
+    expect(zctas.find((z) => z.id === '01001')!.indicators.diabetes!.value).toBeNull();
+    expect(current!.derivation.zcta.diabetes).toBeNull(); // place estimates are not moved to ZCTAs
   });
 
   it('leaves the previous version current when a run crashes mid-write', async () => {

@@ -58,7 +58,7 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
 
   progress.step(`loading sources from ${deps.dataDir}`);
   const registry = deps.registry ?? loadRegistry();
-  const sources = loadSources(deps.dataDir, progress, deps.manifest);
+  const sources = loadSources(deps.dataDir, progress, deps.manifest, registry);
   lap('load');
 
   const geo = await buildGeoLinks(sources, deps.cacheDir, progress);
@@ -77,8 +77,8 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
 
   const zctaPopulation = new Map(sources.placesZcta.map((r) => [r.id, r.population2010]));
   const places: PlaceRecord[] = [
-    ...placeRecords('town', sources.towns.map((t) => ({ id: t.id, name: t.name, county: t.county, population: t.population2020 })), townIndex, registry, assembled.derivation.town),
-    ...placeRecords('zcta', sources.zctas.map((z) => ({ id: z.id, name: `ZIP ${z.id}`, county: null, population: zctaPopulation.get(z.id) ?? null })), zctaIndex, registry, assembled.derivation.zcta),
+    ...placeRecords('town', sources.towns.map((t) => ({ id: t.id, name: t.name, county: t.county, population: t.population2020 })), townIndex, registry),
+    ...placeRecords('zcta', sources.zctas.map((z) => ({ id: z.id, name: `ZIP ${z.id}`, county: null, population: zctaPopulation.get(z.id) ?? null })), zctaIndex, registry),
   ];
 
   const previous = (await deps.store.getCurrentVersion())?.version ?? null;
@@ -92,6 +92,7 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
     measures: { town: overallMeasure(registry), zcta: overallMeasure(registry) },
     method: registry.method,
     indicators: registry.indicators,
+    derivation: { town: Object.fromEntries(assembled.derivation.town), zcta: Object.fromEntries(assembled.derivation.zcta) },
     sources: sources.manifest.map(({ id, title, vintage, sha256, downloadUrl }) => ({ id, title, vintage, sha256, downloadUrl })),
   };
   await deps.store.beginVersion(meta);

@@ -1,21 +1,20 @@
 import { z } from 'zod';
 
 /** A numeric CSV cell; blank or "NA" is rejected (use optionalNumber where gaps are legitimate). */
+const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
 export const numberCell = z
   .string()
   .trim()
-  .regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/, 'expected a number')
+  .regex(NUMBER, 'expected a number')
   .transform(Number);
 
 /** A numeric CSV cell where blank or "NA" means "no data" (null), never zero. */
-export const optionalNumberCell = z.union([
-  z
-    .string()
-    .trim()
-    .refine((s) => s === '' || s === 'NA', 'expected a number, blank or NA')
-    .transform(() => null),
-  numberCell,
-]);
+export const optionalNumberCell = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || s === 'NA' || NUMBER.test(s), 'expected a number, blank or NA')
+  .transform((s) => (s === '' || s === 'NA' ? null : Number(s)));
 
 /** A 95 % confidence interval written like "(27.1, 28.7)". */
 export const confidenceIntervalCell = z

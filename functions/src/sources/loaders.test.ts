@@ -20,7 +20,7 @@ function problemsOf(work: () => unknown) {
   throw new Error('expected a SourceValidationError');
 }
 
-const zctaSpec = (expectedCount: number): PlacesFileSpec => ({ idColumn: 'ZCTA5', idPattern: ZCTA_ID, expectedCount });
+const zctaSpec = (expectedCount: number): PlacesFileSpec => ({ idColumn: 'ZCTA5', idPattern: ZCTA_ID, expectedCount, requiredMeasures: ['OBESITY'] });
 const parsePlacesZcta = (text: string, file: string, expectedCount: number) => parsePlacesMeasures(text, file, zctaSpec(expectedCount));
 
 describe('parsePlacesMeasures (ZCTA file)', () => {

@@ -26,6 +26,8 @@ export interface PlacesFileSpec {
   /** Columns holding lon/lat (place files carry an internal point). */
   pointColumns?: [string, string];
   expectedCount: number;
+  /** Measures the registry uses: a missing column is an error naming it, not a silent gap. */
+  requiredMeasures?: readonly string[];
 }
 
 const optionalCi = z.union([z.literal('').transform(() => null), confidenceIntervalCell]);
@@ -37,7 +39,7 @@ const optionalCi = z.union([z.literal('').transform(() => null), confidenceInter
  */
 export function parsePlacesMeasures(text: string | Buffer, file: string, spec: PlacesFileSpec): PlacesRow[] {
   const header = text.toString().replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.split(',');
-  const measures = header.filter((c) => c.endsWith('_CrudePrev')).map((c) => c.slice(0, -'_CrudePrev'.length));
+  const measures = [...new Set([...header.filter((c) => c.endsWith('_CrudePrev')).map((c) => c.slice(0, -'_CrudePrev'.length)), ...(spec.requiredMeasures ?? [])])];
   const shape: Record<string, z.ZodType> = {
     [spec.idColumn]: z.string().regex(spec.idPattern, `expected an id matching ${spec.idPattern}`),
     TotalPopulation: optionalNumberCell.refine((v) => v !== null, 'expected a population'),

@@ -14,6 +14,7 @@ const meta = (version: string): VersionMeta => ({
   measures: {} as VersionMeta['measures'],
   method: {} as VersionMeta['method'],
   indicators: [],
+  derivation: { town: {}, zcta: {} },
   sources: [],
 });
 const place = (i: number): PlaceRecord => ({
@@ -30,7 +31,7 @@ const place = (i: number): PlaceRecord => ({
   noDataReason: i === 0 ? 'synthetic gap' : null,
   flagCount: 0,
   domains: {} as PlaceRecord['domains'],
-  indicators: { obesity: { value: i, se: 0.5, percentile: 0.5, flagged: false, derivation: 'native (ZCTA)', noDataReason: null } },
+  indicators: { obesity: { value: i, se: 0.5, percentile: 0.5, flagged: false } },
 });
 
 let local: Awaited<ReturnType<typeof freshLocalStore>>;

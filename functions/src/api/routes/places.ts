@@ -61,22 +61,34 @@ export function placesRoutes(reader: IndexReader) {
     });
 }
 
-/** Each indicator value travels with its label, unit, source and vintage, so no value is shown without its provenance. */
+/** Each indicator value travels with its label, unit, source, vintage and derivation, so no value is shown without its provenance. */
 function withIndicatorMetadata(place: PlaceRecord, meta: VersionMeta) {
   const indicators = Object.fromEntries(
-    meta.indicators.map((spec) => [
-      spec.id,
-      {
-        label: spec.label,
-        domain: spec.domain,
-        unit: spec.unit,
-        direction: spec.direction,
-        sourceId: spec.source.sourceId,
-        vintage: spec.vintage,
-        ranked: spec.ranked !== false,
-        ...place.indicators[spec.id]!,
-      },
-    ]),
+    meta.indicators.map((spec) => {
+      const result = place.indicators[spec.id]!;
+      const derivation = meta.derivation[place.level][spec.id] ?? null;
+      return [
+        spec.id,
+        {
+          label: spec.label,
+          domain: spec.domain,
+          unit: spec.unit,
+          direction: spec.direction,
+          sourceId: spec.source.sourceId,
+          vintage: spec.vintage,
+          ranked: spec.ranked !== false,
+          ...result,
+          derivation,
+          noDataReason: indicatorNoDataReason(result.value, derivation, place.level),
+        },
+      ];
+    }),
   );
   return { ...place, indicators };
+}
+
+function indicatorNoDataReason(value: number | null, derivation: string | null, level: PlaceRecord['level']): string | null {
+  if (value !== null) return null;
+  if (derivation === null) return `Not available for ${level === 'town' ? 'municipalities' : 'ZIP codes'} in the staged sources.`;
+  return 'No value for this place: suppressed by the publisher (small numbers), not covered by the source, or too little of the area covered by places with data.';
 }
