@@ -29,26 +29,35 @@ describe('HTTP API over the local store', () => {
   it('lists all 351 towns including Boston', async () => {
     const res = await get('/v1/places?level=town');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { version: string; level: string; items: { id: string; name: string; score: number | null; percentile: number | null }[] };
+    const body = (await res.json()) as { version: string; level: string; items: { id: string; name: string; score: number | null; percentile: number | null; rank: number | null }[] };
     expect(body.version).toBe(ctx.result.version);
     expect(body.level).toBe('town');
     expect(body.items).toHaveLength(351);
     const boston = body.items.find((p) => p.id === '2502507000');
     expect(boston?.name).toBe('Boston');
-    expect(boston?.percentile).toBeGreaterThan(80); // most Boston residents live in EJ block groups
-    expect(boston?.score).toBeGreaterThan(50);
+    expect(boston?.score).toBeGreaterThan(0);
+    expect(boston?.score).toBeLessThan(1);
+    expect(boston?.percentile).toBeGreaterThan(50); // Boston ranks above the state median on the overall index
+    // Known AHEM communities rank among the most disadvantaged fifth of municipalities.
+    for (const id of ['2500545000', '2501367000']) expect(body.items.find((p) => p.id === id)!.percentile).toBeGreaterThan(80); // New Bedford, Springfield
   });
 
   it('lists all 537 ZCTAs', async () => {
     const body = (await (await get('/v1/places?level=zcta')).json()) as { items: unknown[]; measure: { id: string } };
     expect(body.items).toHaveLength(537);
-    expect(body.measure.id).toBe('obesity_prevalence');
+    expect(body.measure.id).toBe('overall');
   });
 
   it('returns one place with its details', async () => {
-    const body = (await (await get('/v1/places/zcta/01001')).json()) as { place: { score: number; details: { ci95: number[] } } };
-    expect(body.place.score).toBe(27.9); // PLACES 2022, ZCTA 01001 obesity crude prevalence
-    expect(body.place.details.ci95).toEqual([27.1, 28.7]);
+    type Indicator = { value: number | null; se: number | null; percentile: number | null; sourceId: string; vintage: string; derivation: string | null; noDataReason: string | null };
+    const body = (await (await get('/v1/places/zcta/01001')).json()) as { method: string; place: { score: number; domains: Record<string, unknown>; indicators: Record<string, Indicator> } };
+    expect(body.method).toBe('ma-hei-1.0');
+    const obesity = body.place.indicators.obesity!;
+    expect(obesity.value).toBe(27.9); // PLACES 2022, ZCTA 01001 obesity crude prevalence, CI (27.1, 28.7)
+    expect(obesity.se).toBeCloseTo((28.7 - 27.1) / 3.92, 6);
+    expect(obesity).toMatchObject({ sourceId: 'places-zcta', vintage: expect.stringMatching(/2022/), derivation: 'native (ZCTA)' });
+    expect(body.place.indicators.diabetes).toMatchObject({ value: null, derivation: null, noDataReason: expect.stringMatching(/Not available for ZIP codes/) });
+    expect(Object.keys(body.place.domains)).toHaveLength(4);
   });
 
   it('answers a bad level with a 400 problem naming the field', async () => {

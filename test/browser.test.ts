@@ -68,7 +68,7 @@ describe.runIf(run)('map page in headless Chromium', () => {
     const legend = page.getByTestId('legend');
     await expect.poll(() => legend.isVisible()).toBe(true);
     const text = await legend.innerText();
-    expect(text).toMatch(/Environmental Justice/);
+    expect(text).toMatch(/Health Equity Index/);
     expect(text).toMatch(/No data/);
   });
 
