@@ -88,9 +88,69 @@ describe('HTTP API over the local store', () => {
     expect(geo.bbox[0]).toBeCloseTo(-73.5, 1);
   });
 
+  it('publishes the method: registry, weights and sources', async () => {
+    const body = (await (await get('/v1/methods')).json()) as { version: string; method: { id: string; domains: { weight: number }[] }; indicators: { id: string; citation: string }[] };
+    expect(body.version).toBe(ctx.result.version);
+    expect(body.method.id).toBe('ma-hei-1.0');
+    expect(body.method.domains.map((d) => d.weight)).toEqual([0.25, 0.25, 0.25, 0.25]);
+    expect(body.indicators.map((i) => i.id)).toEqual(expect.arrayContaining(['diabetes', 'low_birth_weight', 'hospital_distance', 'median_household_income']));
+  });
+
+  it('serves the crosswalk as CSV with the contract columns, and by population as JSON', async () => {
+    const res = await get('/v1/crosswalk?from=zcta&to=town&weight=area&format=csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await res.text()).trim().split('\n');
+    expect(lines[0]).toBe('zcta,town_geoid,frac_of_zcta,frac_of_town');
+    const beaconHill = lines.filter((l) => l.startsWith('02108,'));
+    expect(beaconHill).toHaveLength(1);
+    expect(beaconHill[0]!.split(',')[1]).toBe('2502507000'); // ZCTA 02108 lies in Boston
+    expect(Number(beaconHill[0]!.split(',')[2])).toBeGreaterThan(0.99);
+
+    const pop = (await (await get('/v1/crosswalk?weight=population')).json()) as { rows: { zcta: string; frac_of_zcta: number }[] };
+    const sums = new Map<string, number>();
+    for (const r of pop.rows) sums.set(r.zcta, (sums.get(r.zcta) ?? 0) + r.frac_of_zcta);
+    expect(sums.size).toBeGreaterThan(500);
+    for (const sum of sums.values()) expect(sum).toBeCloseTo(1, 4);
+  });
+
+  it('re-ranks under custom weights: the published weights reproduce the published percentiles', async () => {
+    const post = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+      fetch(`${server.url}/v1/indices/custom`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const same = (await (await post({ level: 'town', weights: { cardiometabolic: 1, maternal_perinatal: 1, social_drivers: 1, access_to_care: 1 } })).json()) as {
+      items: { id: string; percentile: number | null; publishedPercentile: number | null; rank: number | null }[];
+    };
+    expect(same.items).toHaveLength(351);
+    for (const item of same.items) expect(item.percentile).toBe(item.publishedPercentile);
+    const maternal = (await (await post({ level: 'town', weights: { maternal_perinatal: 1 } })).json()) as { items: { percentile: number | null; publishedPercentile: number | null }[] };
+    expect(maternal.items.some((i) => i.percentile !== i.publishedPercentile)).toBe(true);
+
+    const bad = await post({ level: 'town', weights: { cardiometabolic: -1, housing: 2 } });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toBe('application/problem+json');
+    const paths = ((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['weights.cardiometabolic']));
+    expect((await post('level=town', { 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await post({ level: 'town', weights: { cardiometabolic: 1 }, pad: 'x'.repeat(20_000) })).status).toBe(413);
+  });
+
+  it('measures disparities for an indicator, with a group contrast', async () => {
+    const res = await get('/v1/disparities?indicator=low_birth_weight&level=town&group=2500545000,2501367000');
+    expect(res.status).toBe(200);
+    const d = (await res.json()) as { worstVsBestDecile: { rateRatio: number }; groupVsRest: { rate: number; reference: number }; theil: number; indexOfDisparity: number };
+    expect(d.worstVsBestDecile.rateRatio).toBeGreaterThan(1.5);
+    expect(d.groupVsRest.rate).toBeGreaterThan(d.groupVsRest.reference); // New Bedford + Springfield vs the rest of the state
+    expect(d.theil).toBeGreaterThan(0);
+    const unknown = await get('/v1/disparities?indicator=nope');
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe('indicator');
+  });
+
   it('documents its routes in OpenAPI 3.1', async () => {
     const doc = (await (await get('/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/health', '/v1/places', '/v1/places/{level}/{id}', '/v1/geometry/{level}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/v1/health', '/v1/places', '/v1/places/{level}/{id}', '/v1/geometry/{level}', '/v1/methods', '/v1/crosswalk', '/v1/indices/custom', '/v1/disparities']),
+    );
   });
 });

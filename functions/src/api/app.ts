@@ -8,6 +8,11 @@ import { PROBLEM_BASE, ProblemError, problemResponse, renderProblem } from './pr
 import { healthRoutes } from './routes/health.js';
 import { placesRoutes } from './routes/places.js';
 import { geometryRoutes } from './routes/geometry.js';
+import { methodsRoutes } from './routes/methods.js';
+import { crosswalkRoutes } from './routes/crosswalk.js';
+import { customIndexRoutes } from './routes/custom-index.js';
+import { disparitiesRoutes } from './routes/disparities.js';
+import { bodyLimit } from 'hono/body-limit';
 
 export interface AppDeps {
   reader: IndexReader;
@@ -22,11 +27,29 @@ export function createApp({ reader, logError = defaultLogError }: AppDeps) {
   const app = new OpenAPIHono();
   app.use('*', requestId());
   app.use('/v1/*', compress());
-  app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }));
+  app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'] }));
+  // Request bodies are small JSON documents (custom weights); anything larger is refused before parsing.
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: 16 * 1024,
+      onError: (c) => problemResponse(c, 413, { type: `${PROBLEM_BASE}payload-too-large`, title: 'Payload too large', detail: 'Request bodies are limited to 16 KiB.', instance: c.req.path }),
+    }),
+  );
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.method === 'POST' && !(c.req.header('content-type') ?? '').startsWith('application/json')) {
+      return problemResponse(c, 415, { type: `${PROBLEM_BASE}unsupported-media-type`, title: 'Unsupported media type', detail: 'Send the request body as application/json.', instance: c.req.path });
+    }
+    return next();
+  });
 
   app.route('/v1', healthRoutes(reader));
   app.route('/v1', placesRoutes(reader));
   app.route('/v1', geometryRoutes(reader));
+  app.route('/v1', methodsRoutes(reader));
+  app.route('/v1', crosswalkRoutes(reader));
+  app.route('/v1', customIndexRoutes(reader));
+  app.route('/v1', disparitiesRoutes(reader));
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

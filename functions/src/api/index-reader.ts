@@ -15,7 +15,7 @@ interface LevelData {
 export class IndexReader {
   private current: { meta: VersionMeta | null; at: number } | null = null;
   private readonly levels = new Map<string, Promise<LevelData>>();
-  private readonly geometry = new Map<string, Promise<string | null>>();
+  private readonly geometry = new Map<string, Promise<string | null>>(); // blobs by key
 
   constructor(
     private readonly store: IndexStore,
@@ -73,7 +73,11 @@ export class IndexReader {
   }
 
   geometryJson(version: string, level: Level): Promise<string | null> {
-    const key = geometryKey(version, level);
+    return this.blob(geometryKey(version, level));
+  }
+
+  /** A published artifact (geometry, crosswalk) by key; immutable, so cached after the first read. */
+  blob(key: string): Promise<string | null> {
     let data = this.geometry.get(key);
     if (!data) {
       data = this.guard(() => this.blobs.get(key));

@@ -79,23 +79,39 @@ export function scoreLevel(layout: LevelLayout, values: readonly Float64Array[],
     percentileRankInto(score, out.domainPct[dIdx]!, scratch, { round4: true });
   }
 
-  const totalWeight = layout.domainWeights.reduce((s, w) => s + w, 0);
+  scoreOverall(out.domainPct, layout.domainWeights, layout.overallCoverage, out, scratch);
+  return out;
+}
+
+/**
+ * Overall score = weighted mean of the domain percentile ranks a place has,
+ * when the domains with data carry at least `overallCoverage` of the total
+ * weight; then its percentile rank and rank. Shared with custom weights.
+ */
+export function scoreOverall(
+  domainPct: readonly Float64Array[],
+  weights: readonly number[],
+  overallCoverage: number,
+  out: Pick<LevelScores, 'overallScore' | 'overallPct' | 'rank'>,
+  scratch?: Float64Array,
+): void {
+  const n = out.overallScore.length;
+  const totalWeight = weights.reduce((s, w) => s + w, 0);
   for (let i = 0; i < n; i++) {
     let w = 0;
     let sum = 0;
-    for (let dIdx = 0; dIdx < domains; dIdx++) {
-      const p = out.domainPct[dIdx]![i]!;
-      const weight = layout.domainWeights[dIdx]!;
+    for (let dIdx = 0; dIdx < weights.length; dIdx++) {
+      const p = domainPct[dIdx]![i]!;
+      const weight = weights[dIdx]!;
       if (!Number.isNaN(p) && weight > 0) {
         w += weight;
         sum += weight * p;
       }
     }
-    out.overallScore[i] = w > 0 && w / totalWeight >= layout.overallCoverage - 1e-9 ? roundSvi(sum / w) : Number.NaN;
+    out.overallScore[i] = w > 0 && w / totalWeight >= overallCoverage - 1e-9 ? roundSvi(sum / w) : Number.NaN;
   }
   percentileRankInto(out.overallScore, out.overallPct, scratch, { round4: true });
   rankDescending(out.overallScore, out.rank);
-  return out;
 }
 
 /** Rank 1 = highest score; ties share the best rank; NaN stays NaN. */

@@ -1,0 +1,47 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { IndexReader } from '../index-reader.js';
+import { newRouter } from '../router.js';
+import { problemResponses } from '../schemas.js';
+
+const route = createRoute({
+  method: 'get',
+  path: '/methods',
+  summary: 'The index method of the current version: registry of indicators, domain weights, coverage rules, derivations and sources',
+  responses: {
+    200: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              version: z.string(),
+              method: z.record(z.string(), z.unknown()),
+              indicators: z.array(z.record(z.string(), z.unknown())),
+              derivation: z.record(z.string(), z.record(z.string(), z.string().nullable())),
+              sources: z.array(z.object({ id: z.string(), title: z.string(), vintage: z.string(), sha256: z.string(), downloadUrl: z.string() })),
+              documentation: z.string(),
+            })
+            .openapi('Methods'),
+        },
+      },
+      description: 'Method, indicator registry (id, label, domain, unit, direction, native geography, source, uncertainty, vintage, citation) and source manifest',
+    },
+    ...problemResponses,
+  },
+});
+
+export function methodsRoutes(reader: IndexReader) {
+  return newRouter().openapi(route, async (c) => {
+    const meta = await reader.requireCurrentVersion();
+    return c.json(
+      {
+        version: meta.version,
+        method: meta.method as unknown as Record<string, unknown>,
+        indicators: meta.indicators as unknown as Record<string, unknown>[],
+        derivation: meta.derivation,
+        sources: meta.sources,
+        documentation: 'docs/method.md in the repository',
+      },
+      200,
+    );
+  });
+}
