@@ -60,6 +60,18 @@ describe('HTTP API over the local store', () => {
     expect(Object.keys(body.place.domains)).toHaveLength(4);
   });
 
+  it('gives towns their county context (SVI 2022, PLACES county, CHR 2011), never ranked', async () => {
+    type Ctx = { name: string; svi2022: { overall: number }; places2022: Record<string, { value: number } | null>; chr2011: { prematureDeathYpll: number } };
+    const body = (await (await get('/v1/places/town/2502507000')).json()) as { place: { countyFips: string; countyContext: Ctx } };
+    expect(body.place.countyFips).toBe('25025');
+    expect(body.place.countyContext.name).toBe('Suffolk');
+    expect(body.place.countyContext.svi2022.overall).toBeGreaterThan(0.5);
+    expect(body.place.countyContext.places2022.DIABETES!.value).toBeGreaterThan(5);
+    expect(body.place.countyContext.chr2011.prematureDeathYpll).toBeGreaterThan(5000);
+    const zcta = (await (await get('/v1/places/zcta/02108')).json()) as { place: { countyContext: unknown } };
+    expect(zcta.place.countyContext).toBeNull();
+  });
+
   it('answers a bad level with a 400 problem naming the field', async () => {
     const res = await get('/v1/places?level=county');
     expect(res.status).toBe(400);

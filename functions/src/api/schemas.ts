@@ -68,9 +68,26 @@ export const DomainScoreSchema = z
 
 const Interval = z.tuple([z.number(), z.number()]).nullable();
 
+const Estimate = z.object({ value: z.number(), ci95: z.tuple([z.number(), z.number()]) }).nullable();
+export const CountyContextSchema = z
+  .object({
+    fips: z.string(),
+    name: z.string(),
+    svi2022: z.object({ overall: z.number(), socioeconomic: z.number(), household: z.number(), minority: z.number(), housingTransportation: z.number() }).nullable(),
+    places2022: z.record(z.string(), Estimate),
+    chr2011: z.object({ prematureDeathYpll: z.number().nullable(), prematureDeathCi: Interval, lowBirthWeight: z.number().nullable(), teenBirthRate: z.number().nullable() }),
+    sources: z.array(z.string()),
+  })
+  .openapi('CountyContext', {
+    description:
+      'Context for the county the town lies in, never ranked with towns: CDC/ATSDR SVI 2022 national percentile ranks (0–1), PLACES 2022 county crude prevalences (%), County Health Rankings 2011 premature death (years of potential life lost before 75 per 100,000), low birth weight (%), teen birth rate (per 1,000 females 15–19).',
+  });
+
 export const PlaceSchema = PlaceSummarySchema.extend({
   level: LevelSchema,
   county: z.string().nullable(),
+  countyFips: z.string().nullable(),
+  countyContext: CountyContextSchema.nullable(),
   population: z.number().nullable(),
   percentileInterval: Interval.openapi({ description: '90 % Monte Carlo interval of the overall percentile (0–100).' }),
   rankInterval: Interval.openapi({ description: '90 % Monte Carlo interval of the rank.' }),

@@ -1,5 +1,6 @@
 import type { DomainResult, IndicatorResult } from './compute-index.js';
 import type { Domain, IndicatorSpec, MethodSpec } from './indicator-registry.js';
+import type { CountyContext } from '../sources/county-context.js';
 
 /** Geographic levels the indices are computed for. */
 export const LEVELS = ['town', 'zcta'] as const;
@@ -30,6 +31,8 @@ export interface PlaceRecord {
   id: string;
   name: string;
   county: string | null;
+  /** 5-digit county FIPS (towns); context for it is in the version's countyContext. */
+  countyFips: string | null;
   population: number | null;
   /** Overall index score: weighted mean of domain percentile ranks (0–1); null = no data (see noDataReason). */
   score: number | null;
@@ -56,6 +59,8 @@ export interface VersionMeta {
   indicators: IndicatorSpec[];
   /** Per level, how each indicator reached it ("native (ZCTA)", "population-weighted mean of …"); null = not available there. */
   derivation: Record<Level, Record<string, string | null>>;
+  /** County-level context (SVI 2022, PLACES county, CHR 2011) by county FIPS: shown beside towns, never ranked with them. */
+  countyContext: Record<string, CountyContext>;
   sources: { id: string; title: string; vintage: string; sha256: string; downloadUrl: string }[];
   /** Seconds per pipeline stage for this run. */
   timings?: Record<string, number>;

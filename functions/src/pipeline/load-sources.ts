@@ -8,6 +8,7 @@ import { parseMasschip2010, type MasschipValue } from '../sources/masschip-town-
 import { parseMasschip20052008, type Masschip20052008 } from '../sources/masschip-town-2005-2008.js';
 import { HEALTH_CENTERS_SPEC, HOSPITALS_SPEC, parseFacilities, type Facility } from '../sources/facilities.js';
 import type { Progress } from './progress.js';
+import { parseCountyContext, type CountyContext } from '../sources/county-context.js';
 import type { Registry } from '../indices/indicator-registry.js';
 
 export interface LoadedSources {
@@ -23,6 +24,7 @@ export interface LoadedSources {
   ejBlockGroups: EjBlockGroup[];
   hospitals: Facility[];
   healthCenters: Facility[];
+  counties: Map<string, CountyContext>;
   manifest: SourceEntry[];
 }
 
@@ -54,6 +56,11 @@ export function loadSources(dataDir: string, progress: Progress, manifest: Sourc
     ejBlockGroups: parse('ej-blockgroups', parseEjBlockGroups),
     hospitals: parse('hospitals', (b, f) => parseFacilities(b, f, HOSPITALS_SPEC)),
     healthCenters: parse('health-centers', (b, f) => parseFacilities(b, f, HEALTH_CENTERS_SPEC)),
+    counties: parseCountyContext({
+      svi2022: parse('svi-2022-county', (bytes, file) => ({ bytes, file })),
+      placesCounty: parse('places-county', (bytes, file) => ({ bytes, file })),
+      chr2011: parse('chr-2011', (bytes, file) => ({ bytes, file })),
+    }),
     manifest,
   };
   progress.step(

@@ -20,7 +20,7 @@ const toPct = (x: number | null) => (x === null ? null : roundTo(x * 100, 2));
 /** Place records for one level: identity from the boundary files, everything else from the index result. */
 export function placeRecords(
   level: Level,
-  places: readonly { id: string; name: string; county: string | null; population: number | null }[],
+  places: readonly { id: string; name: string; county: string | null; countyFips: string | null; population: number | null }[],
   index: LevelIndex,
   registry: Registry,
 ): PlaceRecord[] {
@@ -34,6 +34,7 @@ export function placeRecords(
       id: place.id,
       name: place.name,
       county: place.county,
+      countyFips: place.countyFips,
       population: place.population,
       score: r.overall.score,
       percentile: toPct(r.overall.percentile),

@@ -77,8 +77,8 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
 
   const zctaPopulation = new Map(sources.placesZcta.map((r) => [r.id, r.population2010]));
   const places: PlaceRecord[] = [
-    ...placeRecords('town', sources.towns.map((t) => ({ id: t.id, name: t.name, county: t.county, population: t.population2020 })), townIndex, registry),
-    ...placeRecords('zcta', sources.zctas.map((z) => ({ id: z.id, name: `ZIP ${z.id}`, county: null, population: zctaPopulation.get(z.id) ?? null })), zctaIndex, registry),
+    ...placeRecords('town', sources.towns.map((t) => ({ id: t.id, name: t.name, county: t.county, countyFips: t.countyFips, population: t.population2020 })), townIndex, registry),
+    ...placeRecords('zcta', sources.zctas.map((z) => ({ id: z.id, name: `ZIP ${z.id}`, county: null, countyFips: null, population: zctaPopulation.get(z.id) ?? null })), zctaIndex, registry),
   ];
 
   const previous = (await deps.store.getCurrentVersion())?.version ?? null;
@@ -92,6 +92,7 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
     measures: { town: overallMeasure(registry), zcta: overallMeasure(registry) },
     method: registry.method,
     indicators: registry.indicators,
+    countyContext: Object.fromEntries(sources.counties),
     derivation: { town: Object.fromEntries(assembled.derivation.town), zcta: Object.fromEntries(assembled.derivation.zcta) },
     sources: sources.manifest.map(({ id, title, vintage, sha256, downloadUrl }) => ({ id, title, vintage, sha256, downloadUrl })),
   };

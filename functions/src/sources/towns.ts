@@ -13,6 +13,8 @@ export interface Town {
   id: string;
   name: string;
   county: string;
+  /** 5-digit county FIPS (25 + COUNTYFP20). */
+  countyFips: string;
   population2020: number;
   /** 2010 census count: the population base of PLACES 2022 estimates. */
   population2010: number;
@@ -23,6 +25,7 @@ const TownProperties = z.object({
   GEOID20: z.string().regex(TOWN_ID, 'expected a 10-digit Massachusetts GEOID (25 + county + cousub)'),
   TOWN20: z.string().min(1),
   COUNTY20: z.string().min(1),
+  COUNTYFP20: z.string().regex(/^\d{3}$/, 'expected a 3-digit county FIPS'),
   POP2020: z.number().int().nonnegative(),
   POP2010: z.number().int().nonnegative(),
 });
@@ -44,6 +47,7 @@ export function parseTowns(text: string | Buffer, file: string, expectedCount = 
     id: f.properties.GEOID20,
     name: townDisplayName(f.properties.TOWN20),
     county: townDisplayName(f.properties.COUNTY20),
+    countyFips: `25${f.properties.COUNTYFP20}`,
     population2020: f.properties.POP2020,
     population2010: f.properties.POP2010,
     geometry: f.geometry,

@@ -15,6 +15,7 @@ const meta = (version: string): VersionMeta => ({
   method: {} as VersionMeta['method'],
   indicators: [],
   derivation: { town: {}, zcta: {} },
+  countyContext: {},
   sources: [],
 });
 const place = (i: number): PlaceRecord => ({
@@ -22,6 +23,7 @@ const place = (i: number): PlaceRecord => ({
   id: `25000${String(i).padStart(5, '0')}`,
   name: `Synthetic ${i}`,
   county: null,
+  countyFips: null,
   population: i,
   score: i === 0 ? null : i / 200,
   percentile: null,

@@ -84,7 +84,9 @@ function withIndicatorMetadata(place: PlaceRecord, meta: VersionMeta) {
       ];
     }),
   );
-  return { ...place, indicators };
+  const county = place.countyFips ? meta.countyContext[place.countyFips] : undefined;
+  const countyContext = county ? { ...county, sources: ['svi-2022-county', 'places-county', 'chr-2011'] } : null;
+  return { ...place, countyContext, indicators };
 }
 
 function indicatorNoDataReason(value: number | null, derivation: string | null, level: PlaceRecord['level']): string | null {
