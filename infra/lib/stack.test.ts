@@ -5,7 +5,9 @@ import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_KEYS } from '../../functions/src/store/table-schema.js';
-import { WRITE_METHODS, WRITE_PATHS } from './constructs/http-api.js';
+import { PUBLIC_COMPUTE_PATHS, WRITE_METHODS, WRITE_PATHS } from './constructs/http-api.js';
+import * as indexStore from '../../functions/src/store/index-store.js';
+import { ARTIFACT_PREFIXES } from './artifact-prefixes.js';
 import { synthStack, type Synthesized } from './synth-for-test.js';
 
 // One synthesis for the whole file (esbuild bundling of three functions is the slow part).
@@ -48,7 +50,7 @@ const logicalId = (type: string, prefix: string) => resources(type).find(([id]) 
  * aws-cdk-lib's BucketDeployment provider: its action groups, the CDK assets bucket, the web bucket and
  * CloudFront invalidation on "*" (set by aws-cdk-lib, not configurable).
  */
-const OWN_OBJECT_PREFIXES = ['geometry', 'sources', 'raw', 'fetch-reports'];
+const OWN_OBJECT_PREFIXES = [...ARTIFACT_PREFIXES, 'sources', 'raw', 'fetch-reports'];
 const CDK_DEPLOYMENT_POLICY = 'CustomCDKBucketDeployment';
 
 describe('least privilege (IAM)', () => {
@@ -67,23 +69,29 @@ describe('least privilege (IAM)', () => {
     expect(unexplained).toEqual([]);
   });
 
-  it('gives the API function read-only table access and read on geometry/* only', () => {
+  it('covers every artifact key the store defines (a new *Key function needs a grant)', () => {
+    const keyFunctions = Object.entries(indexStore).filter(([name, f]) => name.endsWith('Key') && typeof f === 'function') as [string, (...a: string[]) => string][];
+    expect(keyFunctions.map(([name]) => name).sort()).toEqual(['crosswalkKey', 'geometryKey']);
+    for (const [name, key] of keyFunctions) expect(ARTIFACT_PREFIXES, name).toContain(key('v', 'town').split('/')[0]);
+  });
+
+  it('gives the API function read-only table access and read on the artifact prefixes only', () => {
     const api = grantsOf('ApiFunctionRole');
     const table = logicalId('AWS::DynamoDB::GlobalTable', 'DataTable');
     expect(api.map((g) => [g.actions, g.resources])).toEqual([
       [['logs:CreateLogStream', 'logs:PutLogEvents'], [`<${logicalId('AWS::Logs::LogGroup', 'ApiFunctionLogs')}.Arn>`]],
       [['dynamodb:GetItem', 'dynamodb:Query'], [`<${table}.Arn>`]],
-      [['s3:GetObject'], [`<${logicalId('AWS::S3::Bucket', 'Data')}.Arn>/geometry/*`]],
+      [['s3:GetObject'], [`<${logicalId('AWS::S3::Bucket', 'Data')}.Arn>/geometry/*`, `<${logicalId('AWS::S3::Bucket', 'Data')}.Arn>/crosswalk/*`]],
     ]);
   });
 
-  it('gives the pipeline the writes it needs (no Scan, no DeleteItem) and S3 read sources/* + write geometry/*', () => {
+  it('gives the pipeline the writes it needs (no Scan, no DeleteItem), S3 read on sources/* and write on the artifact prefixes', () => {
     const pipeline = grantsOf('JobsPipelineRole');
     const dynamo = pipeline.find((g) => g.actions.some((a) => a.startsWith('dynamodb:')))!;
     expect(dynamo.actions.sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
     const data = logicalId('AWS::S3::Bucket', 'Data');
     const s3 = pipeline.filter((g) => g.actions.some((a) => a.startsWith('s3:'))).map((g) => `${g.actions.join(',')} ${g.resources.join(',')}`);
-    expect(s3.sort()).toEqual([`s3:GetObject <${data}.Arn>/sources/*`, `s3:PutObject <${data}.Arn>/geometry/*`]);
+    expect(s3.sort()).toEqual([`s3:GetObject <${data}.Arn>/sources/*`, `s3:PutObject <${data}.Arn>/geometry/*,<${data}.Arn>/crosswalk/*`]);
   });
 
   it('lets the fetch function only write raw/* and fetch-reports/* (no table access)', () => {
@@ -180,7 +188,8 @@ describe('API', () => {
   const routes = () => resources('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties as Json);
 
   it('requires the Cognito JWT on every write route and on the $default catch-all', () => {
-    const writeOrDefault = routes().filter((r) => r.RouteKey === '$default' || WRITE_METHODS.some((m) => String(r.RouteKey).startsWith(`${m} `)));
+    const publicCompute = new Set(PUBLIC_COMPUTE_PATHS.map((p) => `POST ${p}`));
+    const writeOrDefault = routes().filter((r) => r.RouteKey === '$default' || (WRITE_METHODS.some((m) => String(r.RouteKey).startsWith(`${m} `)) && !publicCompute.has(r.RouteKey)));
     expect(writeOrDefault).toHaveLength(1 + WRITE_PATHS.length * WRITE_METHODS.length);
     for (const r of writeOrDefault) {
       expect(r.AuthorizationType, r.RouteKey).toBe('JWT');
@@ -190,9 +199,9 @@ describe('API', () => {
     for (const p of WRITE_PATHS) for (const m of WRITE_METHODS) expect(keys).toContain(`${m} ${p}`);
   });
 
-  it('opens only GET and HEAD under /v1', () => {
+  it('opens only GET and HEAD under /v1 and the read-only compute POST', () => {
     const open = routes().filter((r) => r.AuthorizationType === 'NONE' || r.AuthorizationType === undefined);
-    expect(open.map((r) => r.RouteKey).sort()).toEqual(['GET /v1/{proxy+}', 'HEAD /v1/{proxy+}']);
+    expect(open.map((r) => r.RouteKey).sort()).toEqual(['GET /v1/{proxy+}', 'HEAD /v1/{proxy+}', 'POST /v1/indices/custom']);
   });
 
   it('validates tokens from the stack user pool for its app client', () => {
@@ -306,7 +315,9 @@ const REVIEWED_ACKNOWLEDGEMENTS = [
   'Alarms/Topic AwsSolutions-SNS2',
   'Api/Api/GET--v1--{proxy+} AwsSolutions-APIG4',
   'Api/Api/HEAD--v1--{proxy+} AwsSolutions-APIG4',
+  'Api/Api/POST--v1--indices--custom AwsSolutions-APIG4',
   'ApiFunction/Function AwsSolutions-L1',
+  'ApiFunction/Role AwsSolutions-IAM5[Resource::<Data.Arn>/crosswalk/*]',
   'ApiFunction/Role AwsSolutions-IAM5[Resource::<Data.Arn>/geometry/*]',
   'Custom::CDKBucketDeployment AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
   'Custom::CDKBucketDeployment AwsSolutions-IAM5[Action::s3:Abort*]',
@@ -322,6 +333,7 @@ const REVIEWED_ACKNOWLEDGEMENTS = [
   'Jobs/Fetch/Role AwsSolutions-IAM5[Resource::<Data.Arn>/fetch-reports/*]',
   'Jobs/Fetch/Role AwsSolutions-IAM5[Resource::<Data.Arn>/raw/*]',
   'Jobs/Pipeline/Function AwsSolutions-L1',
+  'Jobs/Pipeline/Role AwsSolutions-IAM5[Resource::<Data.Arn>/crosswalk/*]',
   'Jobs/Pipeline/Role AwsSolutions-IAM5[Resource::<Data.Arn>/geometry/*]',
   'Jobs/Pipeline/Role AwsSolutions-IAM5[Resource::<Data.Arn>/sources/*]',
   'Web/Cdn AwsSolutions-CFR1',

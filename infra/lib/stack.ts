@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { acknowledge, objectWildcardId } from './acknowledge.js';
+import { ARTIFACT_PREFIXES } from './artifact-prefixes.js';
 import { acknowledgeBucketDeployment } from './cdk-internals.js';
 import { AccessLogs } from './constructs/access-logs.js';
 import { OperationsAlarms } from './constructs/alarms.js';
@@ -42,7 +43,7 @@ export class EquityAtlasStack extends Stack {
 
     this.apiFunction = new AppFunction(this, 'ApiFunction', {
       entry: 'functions/src/api/lambda.ts',
-      description: 'Equity Atlas API (Hono): indices and map geometry, read-only',
+      description: 'Equity Atlas API (Hono): indices, map geometry and crosswalks, read-only',
       // 1 GB: JSON for 537 places and ~1 MB of geometry per request; memory also buys CPU (cold start).
       memorySize: 1024,
       timeout: Duration.seconds(15),
@@ -51,7 +52,7 @@ export class EquityAtlasStack extends Stack {
     });
     // Read-only, exactly what IndexReader does: GetItem (pointer, version, place) and Query (places of a level).
     this.apiFunction.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [table.tableArn] }));
-    this.apiFunction.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('geometry/*')] }));
+    this.apiFunction.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: ARTIFACT_PREFIXES.map((p) => bucket.arnForObjects(`${p}/*`)) }));
 
     this.jobs = new DataFunctions(this, 'Jobs', { table, bucket, schedule: stage.pipelineSchedule, ...logs });
 
@@ -74,9 +75,12 @@ export class EquityAtlasStack extends Stack {
 
     // Object-level grants are scoped to one key prefix of the data bucket each; cdk-nag flags any "*" in a resource.
     const prefixReason = (what: string) => `Objects under one fixed key prefix of the data bucket only: ${what}. Keys include version ids and source paths, known only at run time.`;
-    acknowledge(this.apiFunction.role, [{ id: objectWildcardId(bucket, 'geometry/*'), reason: prefixReason('geometry/* (read published map geometry)') }]);
+    acknowledge(
+      this.apiFunction.role,
+      ARTIFACT_PREFIXES.map((p) => ({ id: objectWildcardId(bucket, `${p}/*`), reason: prefixReason(`${p}/* (read published artifacts of a version)`) })),
+    );
     acknowledge(this.jobs.pipeline.role, [
-      { id: objectWildcardId(bucket, 'geometry/*'), reason: prefixReason('geometry/* (write map geometry of a new version)') },
+      ...ARTIFACT_PREFIXES.map((p) => ({ id: objectWildcardId(bucket, `${p}/*`), reason: prefixReason(`${p}/* (write the artifacts of a new version)`) })),
       { id: objectWildcardId(bucket, 'sources/*'), reason: prefixReason('sources/* (read the staged inputs)') },
     ]);
     acknowledge(this.jobs.fetch.role, [

@@ -6,6 +6,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ARTIFACT_PREFIXES } from '../artifact-prefixes.js';
 import { AppFunction } from './app-function.js';
 
 export interface DataFunctionsProps {
@@ -51,7 +52,7 @@ export class DataFunctions extends Construct {
       }),
     );
     this.pipeline.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('sources/*')] }));
-    this.pipeline.role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('geometry/*')] }));
+    this.pipeline.role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: ARTIFACT_PREFIXES.map((p) => bucket.arnForObjects(`${p}/*`)) }));
 
     this.schedule = new Rule(this, 'Schedule', {
       description: 'Recompute the Equity Atlas indices from the staged sources',

@@ -15,7 +15,7 @@ export interface DataStoreProps {
 /**
  * The single DynamoDB table (docs/storage.md) and the data bucket: staged
  * sources (`sources/`), raw official downloads (`raw/`), fetch reports
- * (`fetch-reports/`) and published map geometry (`geometry/`).
+ * (`fetch-reports/`) and the artifacts each version publishes (`geometry/`, `crosswalk/`).
  */
 export class DataStore extends Construct {
   readonly table: TableV2;

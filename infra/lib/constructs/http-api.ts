@@ -21,6 +21,11 @@ import { Construct } from 'constructs';
 export const WRITE_METHODS = [HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE];
 /** Write routes the app will serve (investments, a later issue); the authorizer is wired now. */
 export const WRITE_PATHS = ['/v1/investments', '/v1/investments/{proxy+}'];
+/**
+ * POST routes that compute from published data and store nothing (custom domain weights):
+ * public like the GET routes, listed one by one so a new POST needs a decision here.
+ */
+export const PUBLIC_COMPUTE_PATHS = ['/v1/indices/custom'];
 export const ADMIN_GROUP = 'admins';
 
 export interface EquityApiProps {
@@ -35,7 +40,7 @@ export interface EquityApiProps {
  * HTTP API in front of the one Hono Lambda. Secure by default: the JWT
  * authorizer (Cognito) is the API's default, so any route not explicitly
  * opened — including the $default catch-all — needs a token. Only GET/HEAD
- * under /v1 are public (the published indices are public data).
+ * under /v1 and the read-only compute POSTs are public (the indices are public data).
  */
 export class EquityApi extends Construct {
   readonly api: HttpApi;
@@ -86,7 +91,10 @@ export class EquityApi extends Construct {
         maxAge: Duration.days(1),
       },
     });
-    const publicRoutes = this.api.addRoutes({ path: '/v1/{proxy+}', methods: [HttpMethod.GET, HttpMethod.HEAD], integration, authorizer: new HttpNoneAuthorizer() });
+    const publicRoutes = [
+      ...this.api.addRoutes({ path: '/v1/{proxy+}', methods: [HttpMethod.GET, HttpMethod.HEAD], integration, authorizer: new HttpNoneAuthorizer() }),
+      ...PUBLIC_COMPUTE_PATHS.flatMap((path) => this.api.addRoutes({ path, methods: [HttpMethod.POST], integration, authorizer: new HttpNoneAuthorizer() })),
+    ];
     for (const path of WRITE_PATHS) this.api.addRoutes({ path, methods: WRITE_METHODS, integration, authorizer: jwt });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: props.removalPolicy });
@@ -118,7 +126,7 @@ export class EquityApi extends Construct {
     // Suppressed on the public read routes only, so a write route without the authorizer would still fail cdk-nag.
     acknowledge(
       publicRoutes,
-      [{ id: 'AwsSolutions-APIG4', reason: 'GET/HEAD /v1/{proxy+} serve the published indices, which are public open data. Every other route, including $default, uses the Cognito JWT authorizer.' }],
+      [{ id: 'AwsSolutions-APIG4', reason: 'GET/HEAD /v1/{proxy+} and POST /v1/indices/custom (re-ranking with custom weights, stores nothing) serve public open data. Every other route, including $default, uses the Cognito JWT authorizer.' }],
     );
   }
 
