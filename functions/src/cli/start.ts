@@ -2,6 +2,7 @@
 // npm start — local DynamoDB, pipeline on first run, then API + web app on http://localhost:PORT.
 import path from 'node:path';
 import { loadConfig, REPO_ROOT } from '../config.js';
+import { STORE_SCHEMA } from '../indices/place-record.js';
 import { createApp } from '../api/app.js';
 import { IndexReader } from '../api/index-reader.js';
 import { serveLocal } from '../api/local-server.js';
@@ -17,9 +18,9 @@ try {
   const config = loadConfig();
   const stack = await openLocalStack(config, progress.step);
   const current = await stack.store.getCurrentVersion();
-  if (current) progress.step(`serving stored version ${current.version} (run \`npm run pipeline\` to recompute)`);
+  if (current && current.schema === STORE_SCHEMA) progress.step(`serving stored version ${current.version} (run \`npm run pipeline\` to recompute)`);
   else {
-    progress.step('no published version in the local store yet: running the pipeline');
+    progress.step(current ? `stored version ${current.version} was written by an older release: recomputing` : 'no published version in the local store yet: running the pipeline');
     await runPipeline({ store: stack.store, blobs: stack.blobs, dataDir: config.dataDir, cacheDir: defaultCacheDir(config.stateDir), progress });
   }
   const app = createApp({ reader: new IndexReader(stack.store, stack.blobs) });

@@ -49,8 +49,13 @@ export interface PlaceRecord {
   indicators: Record<string, PlaceIndicator>;
 }
 
+/** Bumped when the stored shape of versions changes; `npm start` recomputes a stored version of another schema. */
+export const STORE_SCHEMA = 2;
+
 export interface VersionMeta {
   version: string;
+  /** STORE_SCHEMA of the code that wrote this version (absent before schema 2). */
+  schema?: number;
   createdAt: string;
   status: 'writing' | 'complete';
   counts: Record<Level, number>;

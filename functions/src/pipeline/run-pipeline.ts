@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { Level, PlaceRecord, VersionMeta } from '../indices/place-record.js';
+import { STORE_SCHEMA, type Level, type PlaceRecord, type VersionMeta } from '../indices/place-record.js';
 import { computeLevelIndex } from '../indices/compute-index.js';
 import type { Registry } from '../indices/indicator-registry.js';
 import { webGeometry } from '../geo/web-geometry.js';
@@ -86,6 +86,7 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   const counts = { town: sources.towns.length, zcta: sources.zctas.length };
   const meta: VersionMeta = {
     version,
+    schema: STORE_SCHEMA,
     createdAt: new Date().toISOString(),
     status: 'writing',
     counts,

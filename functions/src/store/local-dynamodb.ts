@@ -54,7 +54,13 @@ export async function startLocalDynamoDb(options: { dir?: string; port?: number;
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   let exited = false;
-  child.once('exit', () => (exited = true));
+  // The JVM must not outlive us (it would hold the data directory): kill it on any exit of this process.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  child.once('exit', () => {
+    exited = true;
+    process.removeListener('exit', killOnExit);
+  });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (exited) return resolve();

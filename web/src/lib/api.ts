@@ -15,6 +15,7 @@ export interface PlaceSummary {
   name: string;
   score: number | null;
   percentile: number | null;
+  rank?: number | null;
   noDataReason: string | null;
 }
 

@@ -22,7 +22,7 @@ export function createMap(container: HTMLElement): MapLibreMap {
     style: baseStyle(),
     bounds: MA_BOUNDS,
     fitBoundsOptions: { padding: 20 },
-    attributionControl: { compact: true, customAttribution: 'Boundaries: MassGIS, U.S. Census Bureau · Data: CDC PLACES, ACS via MassEnviroScreen' },
+    attributionControl: { compact: true, customAttribution: 'Boundaries: MassGIS, U.S. Census Bureau · Data: CDC PLACES, MA DPH MassCHIP, ACS (MassEnviroScreen), MassGIS facilities' },
     dragRotate: false,
     pitchWithRotate: false,
   });

@@ -6,6 +6,7 @@ export interface JoinedProperties {
   /** Omitted (not null) when there is no data: MapLibre expressions test for a number. */
   percentile?: number;
   score?: number;
+  rank?: number;
   noDataReason?: string;
 }
 
@@ -26,6 +27,7 @@ export function joinValues(geometry: Geometry, items: readonly PlaceSummary[]): 
     else {
       properties.percentile = place.percentile;
       properties.score = place.score;
+      if (place.rank !== null && place.rank !== undefined) properties.rank = place.rank;
     }
     return { ...f, properties };
   });
