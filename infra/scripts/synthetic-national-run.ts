@@ -44,7 +44,7 @@ const registry = loadRegistry();
 const secs = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
 console.log(`SYNTHETIC run — ${registry.indicators.length} indicators (data/indicators.json), ${draws} Monte Carlo draws (registry: ${registry.method.monteCarlo.draws})`);
 
-for (const [label, n] of Object.entries(SIZES)) {
+for (const [label, n] of process.env.SKIP_MATHS ? [] : Object.entries(SIZES)) {
   const ids = Array.from({ length: n }, (_, i) => `S${String(i).padStart(6, '0')}`);
   // ~8 % missing per indicator, an SE on every value so each draw re-ranks every indicator (worst case).
   const values = new Map(registry.indicators.map((ind) => [ind.id, new Map(ids.flatMap((id): [string, Estimate][] => (rand() < 0.08 ? [] : [[id, { value: rand() * 100, se: 1 + rand() * 4 }]])))]));
@@ -75,11 +75,11 @@ try {
   const tWrite = performance.now();
   await store.putPlaces('synthetic', places);
   console.log(`DynamoDB Local: wrote ${n.toLocaleString('en-US')} items in ${secs(tWrite)} s (BatchWriteItem ×25, 4 in flight)`);
-  const tRead = performance.now();
-  const read = await store.listPlaces('synthetic', 'zcta');
-  const summary = JSON.stringify(read.map(({ id, name, score, percentile, noDataReason }) => ({ id, name, score, percentile, noDataReason })));
-  const full = JSON.stringify(read);
-  console.log(`DynamoDB Local: read them back (paged Query) in ${secs(tRead)} s; list payload ${(summary.length / 1e6).toFixed(1)} MB as summaries, ${(full.length / 1e6).toFixed(0)} MB as full records`);
+  // Not read back: DynamoDB Local did not finish a paged Query of these 84,414 items in one partition
+  // within 8 minutes (an emulator limitation, not AWS behaviour). The list sizes come from the records.
+  const summary = JSON.stringify(places.map(({ id, name, score, percentile, noDataReason }) => ({ id, name, score, percentile, noDataReason })));
+  const full = JSON.stringify(places);
+  console.log(`one-level list payload: ${(summary.length / 1e6).toFixed(1)} MB as summaries, ${(full.length / 1e6).toFixed(0)} MB as full records`);
 } finally {
   client.destroy();
   await db.stop();
