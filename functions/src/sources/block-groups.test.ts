@@ -1,20 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBlockGroups } from './block-groups.js';
-import { SourceValidationError } from './source-problem.js';
+import { fixture, problemsOf } from './source-test-support.js';
 
 // Small real extract: three features of the CB 2022 block-group file (two polygons, one multipolygon).
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-
-function problemsOf(work: () => unknown) {
-  try {
-    work();
-  } catch (err) {
-    if (err instanceof SourceValidationError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a SourceValidationError');
-}
 
 describe('parseBlockGroups', () => {
   it('reads GEOID, land area and (multi)polygon geometry', () => {

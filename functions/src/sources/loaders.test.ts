@@ -1,24 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlacesMeasures, type PlacesFileSpec } from './places-measures.js';
 import { ZCTA_ID } from './zctas.js';
 import { parseEjBlockGroups } from './ej-blockgroups.js';
 import { parseTowns, townDisplayName } from './towns.js';
-import { SourceValidationError } from './source-problem.js';
+import { fixture, problemsOf } from './source-test-support.js';
 
 // Small real extracts of the staged sources (first rows / three features).
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const places = fixture('places-zcta-extract.csv');
-
-function problemsOf(work: () => unknown) {
-  try {
-    work();
-  } catch (err) {
-    if (err instanceof SourceValidationError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a SourceValidationError');
-}
 
 const zctaSpec = (expectedCount: number): PlacesFileSpec => ({ idColumn: 'ZCTA5', idPattern: ZCTA_ID, expectedCount, requiredMeasures: ['OBESITY'] });
 const parsePlacesZcta = (text: string, file: string, expectedCount: number) => parsePlacesMeasures(text, file, zctaSpec(expectedCount));

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SourceValidationError } from './source-problem.js';
 import { parseSviCounty } from './svi-county.js';
+import { problemsOf } from './source-test-support.js';
 
 // Synthetic CSVs in the CDC/ATSDR SVI layout (BOM, extra columns, -999 for no data).
 const BOM = '\uFEFF';
 const csv = (...lines: string[]) => BOM + lines.join('\r\n') + '\r\n';
 const good = csv('ST,FIPS,E_TOTPOP,EP_POV,EP_PCI,EPL_POV', '25,25007,17313,8,43822,0.3077', '25,25001,0,-999,42578,-999');
-
-function problemsOf(work: () => unknown) {
-  try {
-    work();
-  } catch (err) {
-    if (err instanceof SourceValidationError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a SourceValidationError');
-}
 
 describe('parseSviCounty', () => {
   it('reads FIPS, E_TOTPOP and the EP_* columns asked for, past a BOM; -999 becomes null', () => {

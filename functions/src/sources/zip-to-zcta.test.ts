@@ -1,23 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { readSource } from './source-manifest.js';
 import { parseZipToZcta } from './zip-to-zcta.js';
-import { SourceValidationError } from './source-problem.js';
+import { fixture, problemsOf } from './source-test-support.js';
 
 // Small real extract: five UDS Mapper rows, including PO-box ZIPs and Andover's 05501.
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const zips = fixture('zip-to-zcta-extract.csv');
-
-function problemsOf(work: () => unknown) {
-  try {
-    work();
-  } catch (err) {
-    if (err instanceof SourceValidationError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a SourceValidationError');
-}
 
 describe('parseZipToZcta', () => {
   it('reads ZIP, ZCTA, type and join, including PO-box ZIPs placed by spatial join', () => {
