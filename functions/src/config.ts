@@ -14,6 +14,8 @@ export interface Config {
   /** Set to talk to an already running DynamoDB (local or remote); unset locally means "spawn DynamoDB Local". */
   dynamoEndpoint: string | undefined;
   region: string;
+  /** Local server per-client token bucket (RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST); perSecond 0 = off. */
+  rateLimit: { perSecond: number; burst: number };
 }
 
 export class ConfigError extends Error {
@@ -32,6 +34,13 @@ function parsePort(raw: string | undefined, variable: string, fallback: number):
   return port;
 }
 
+function parseNonNegative(raw: string | undefined, variable: string, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new ConfigError(variable, `expected a number ≥ 0, got "${raw}"`);
+  return n;
+}
+
 /** Read the environment once, at the edge. Every error names the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -41,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tableName: env.TABLE_NAME || 'equity-atlas',
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION || 'us-east-1',
+    rateLimit: { perSecond: parseNonNegative(env.RATE_LIMIT_PER_SECOND, 'RATE_LIMIT_PER_SECOND', 100), burst: Math.max(1, parseNonNegative(env.RATE_LIMIT_BURST, 'RATE_LIMIT_BURST', 200)) },
   };
 }

@@ -13,19 +13,39 @@ import { crosswalkRoutes } from './routes/crosswalk.js';
 import { customIndexRoutes } from './routes/custom-index.js';
 import { disparitiesRoutes } from './routes/disparities.js';
 import { bodyLimit } from 'hono/body-limit';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { versionCache } from './http-cache.js';
+import { rateLimit, type RateLimitOptions } from './rate-limit.js';
 
 export interface AppDeps {
   reader: IndexReader;
   /** Where unexpected errors go (with the request id); defaults to console.error as JSON. */
   logError?: (entry: Record<string, unknown>) => void;
+  /** Per-client token bucket (local server); unset = no limit (API Gateway throttles in AWS). */
+  rateLimit?: RateLimitOptions;
 }
 
 const defaultLogError = (entry: Record<string, unknown>) => console.error(JSON.stringify({ level: 'error', ...entry }));
 
 /** The one Hono app: served by @hono/node-server locally and by hono/aws-lambda in AWS. */
-export function createApp({ reader, logError = defaultLogError }: AppDeps) {
+export function createApp({ reader, logError = defaultLogError, rateLimit: limits }: AppDeps) {
   const app = new OpenAPIHono();
   app.use('*', requestId());
+  if (limits) app.use('/v1/*', rateLimit(limits));
+  // A known path with another method: 405 with Allow, instead of Hono's default 404.
+  app.use(
+    '*',
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) => {
+        const res = problemResponse(c, 405, { type: `${PROBLEM_BASE}method-not-allowed`, title: 'Method not allowed', detail: `${c.req.method} is not allowed on ${c.req.path}; allowed: ${methods.join(', ')}.`, instance: c.req.path });
+        res.headers.set('allow', methods.join(', '));
+        return res;
+      },
+    }),
+  );
+  // ETag + Cache-Control per data version; before compress so gzip answers get the weak form of the same tag.
+  app.use('/v1/*', versionCache(reader));
   app.use('/v1/*', compress());
   app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'] }));
   // Request bodies are small JSON documents (custom weights); anything larger is refused before parsing.

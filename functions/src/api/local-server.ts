@@ -1,5 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { App } from './app.js';
@@ -26,4 +28,9 @@ export async function serveLocal(options: { app: App; port: number; webDir?: str
     });
     server.once('error', reject);
   });
+}
+
+/** The client's IP address as the Node server sees it (the rate-limit key locally). */
+export function clientAddress(c: Context): string {
+  return getConnInfo(c).remote.address ?? 'unknown';
 }

@@ -5,7 +5,7 @@ import { loadConfig, REPO_ROOT } from '../config.js';
 import { STORE_SCHEMA } from '../indices/place-record.js';
 import { createApp } from '../api/app.js';
 import { IndexReader } from '../api/index-reader.js';
-import { serveLocal } from '../api/local-server.js';
+import { clientAddress, serveLocal } from '../api/local-server.js';
 import { defaultCacheDir, runPipeline } from '../pipeline/run-pipeline.js';
 import { failAndExit } from './fail.js';
 import { openLocalStack } from './local-stack.js';
@@ -23,7 +23,7 @@ try {
     progress.step(current ? `stored version ${current.version} was written by an older release: recomputing` : 'no published version in the local store yet: running the pipeline');
     await runPipeline({ store: stack.store, blobs: stack.blobs, dataDir: config.dataDir, cacheDir: defaultCacheDir(config.stateDir), progress });
   }
-  const app = createApp({ reader: new IndexReader(stack.store, stack.blobs) });
+  const app = createApp({ reader: new IndexReader(stack.store, stack.blobs), rateLimit: { ...config.rateLimit, key: clientAddress } });
   const server = await serveLocal({ app, port: config.port, webDir: path.join(REPO_ROOT, 'web', 'dist'), hostname: process.env.HOST || '127.0.0.1' });
   process.stdout.write(`\nEquity Atlas is running at ${server.url}  (API: ${server.url}/v1/places?level=town, docs: ${server.url}/v1/openapi.json)\nPress Ctrl+C to stop.\n`);
   const shutdown = async () => {

@@ -1,0 +1,55 @@
+import type { MiddlewareHandler } from 'hono';
+import type { IndexReader } from './index-reader.js';
+
+/** Answers that do not follow the data version (liveness, the code's own OpenAPI document). */
+const UNVERSIONED = new Set(['/v1/health', '/v1/openapi.json']);
+
+/** Cache lifetime of answers about the current version: the pointer may move, so short, and revalidated cheaply by ETag. */
+export const CURRENT_MAX_AGE_SECONDS = 60;
+/** Answers pinned to a version id never change (versions are immutable, docs/storage.md). */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+/** FNV-1a 32-bit: a cheap, stable hash of the request key; collisions only matter within one version and URL space. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** RFC 9110 §13.1.2: If-None-Match uses the weak comparison, so W/"x" matches "x". */
+export function ifNoneMatchHits(header: string, tag: string): boolean {
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === `"${tag}"`);
+}
+
+/**
+ * ETag and Cache-Control for GETs under /v1. An answer is a function of the
+ * data version, the URL and the negotiated format (Accept), so the ETag is
+ * `"<version>.<hash(path?query|accept)>"` — known before the handler runs,
+ * so a matching If-None-Match is answered 304 without reading or serializing
+ * anything. The compress middleware turns it weak when it gzips the body.
+ */
+export function versionCache(reader: IndexReader): MiddlewareHandler {
+  return async (c, next) => {
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || UNVERSIONED.has(c.req.path)) return next();
+    const meta = await reader.currentVersion();
+    if (!meta) return next(); // the route answers 503 no-published-version
+    const url = c.req.url;
+    const pathAndQuery = url.slice(url.indexOf('/', url.indexOf('//') + 2));
+    const tag = `${meta.version}.${fnv1a(`${pathAndQuery}|${c.req.header('accept') ?? ''}`)}`;
+    const cacheControl = `public, max-age=${CURRENT_MAX_AGE_SECONDS}`;
+    const inm = c.req.header('if-none-match');
+    if (inm && ifNoneMatchHits(inm, tag)) {
+      return c.body(null, 304, { etag: `"${tag}"`, 'cache-control': cacheControl, vary: 'Accept, Accept-Encoding' });
+    }
+    await next();
+    if (c.res.status !== 200) return;
+    if (!c.res.headers.has('etag')) c.res.headers.set('etag', `"${tag}"`);
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', cacheControl);
+    const vary = c.res.headers.get('vary');
+    if (!vary || !/accept(?!-)/i.test(vary)) c.res.headers.set('vary', vary ? `Accept, ${vary}` : 'Accept');
+  };
+}
