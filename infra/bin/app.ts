@@ -7,7 +7,9 @@ import { REPO_ROOT } from '../lib/constructs/app-function.js';
 import { EquityAtlasStack } from '../lib/stack.js';
 import { stageConfig } from '../lib/stage-config.js';
 
-const app = new App();
+// Under the CDK CLI the output directory comes from CDK_OUTDIR; run directly (`npx tsx infra/bin/app.ts`)
+// the app synthesizes into ./cdk.out itself, which checks everything synth checks without the CLI.
+const app = new App(process.env.CDK_OUTDIR ? {} : { outdir: path.join(REPO_ROOT, 'cdk.out') });
 const stage = stageConfig(app.node.tryGetContext('stage'));
 const alarmEmail = app.node.tryGetContext('alarmEmail') as string | undefined;
 
@@ -23,3 +25,6 @@ const stack = new EquityAtlasStack(app, `EquityAtlas-${stage.name}`, {
 });
 Tags.of(stack).add('project', 'equity-atlas');
 Tags.of(stack).add('stage', stage.name);
+
+// Explicit, so a direct run synthesizes too (under the CLI this is the same, cached, assembly).
+app.synth();
