@@ -16,6 +16,7 @@ export class IndexReader {
   private current: { meta: VersionMeta | null; at: number } | null = null;
   private readonly levels = new Map<string, Promise<LevelData>>();
   private readonly geometry = new Map<string, Promise<string | null>>(); // blobs by key
+  private readonly metas = new Map<string, Promise<VersionMeta | null>>(); // published version records by id
 
   constructor(
     private readonly store: IndexStore,
@@ -47,6 +48,18 @@ export class IndexReader {
   async requireCurrentVersion(): Promise<VersionMeta> {
     const meta = await this.currentVersion();
     if (!meta) throw problems.noVersion();
+    return meta;
+  }
+
+  /** A published version's record by id (the current one or any earlier); null when unknown or still being written. */
+  versionMeta(version: string): Promise<VersionMeta | null> {
+    let meta = this.metas.get(version);
+    if (!meta) {
+      meta = this.guard(() => this.store.getVersion(version)).then((m) => (m && m.status === 'complete' ? m : null));
+      // Only complete versions are immutable; an unknown or half-written id is asked again next time.
+      meta.then((m) => m === null && this.metas.delete(version), () => this.metas.delete(version));
+      this.metas.set(version, meta);
+    }
     return meta;
   }
 

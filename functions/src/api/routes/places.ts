@@ -3,21 +3,41 @@ import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
 import type { PlaceRecord, VersionMeta } from '../../indices/place-record.js';
+import { decodeCursor, encodeCursor, queryFingerprint, queryPlaces, SORT_KEYS } from '../place-query.js';
 import { LevelSchema, MeasureSchema, notFoundResponse, PlaceSchema, PlaceSummarySchema, problemResponses } from '../schemas.js';
+
+export const PlaceListQuery = z.object({
+  level: LevelSchema,
+  flagged: z.enum(['true', 'false']).optional().openapi({ description: '`true`: only places with at least one indicator flagged (percentile ≥ 0.90); `false`: only places with none.' }),
+  county: z.string().min(1).max(40).optional().openapi({ description: 'County name ("Hampden", "Hampden County") or 5-digit FIPS ("25013"), case-insensitive. ZCTAs have no county.', example: 'Hampden' }),
+  minPercentile: z.coerce.number().min(0).max(100).optional().openapi({ description: 'Only places whose overall percentile (0–100) is at least this.', example: 80 }),
+  sort: z.enum(SORT_KEYS).default('id').openapi({ description: 'Sort key; places without a value for it come last.' }),
+  order: z.enum(['asc', 'desc']).optional().openapi({ description: 'Default: `desc` for percentile, `asc` otherwise (rank 1 = most disadvantaged first).' }),
+  limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ description: 'Page size; without it every matching place is returned in one answer.' }),
+  cursor: z.string().max(400).optional().openapi({ description: 'Opaque `nextCursor` of the previous page; repeat the same filters and sort with it. Pages stay on the version of the first page.' }),
+});
 
 const listRoute = createRoute({
   method: 'get',
   path: '/places',
-  summary: 'All places of a level with score and percentile (current version)',
-  request: { query: z.object({ level: LevelSchema }) },
+  summary: 'Places of a level with score, percentile and rank (current version); filter, sort and page',
+  request: { query: PlaceListQuery },
   responses: {
     200: {
       content: {
         'application/json': {
-          schema: z.object({ version: z.string(), level: LevelSchema, measure: MeasureSchema, items: z.array(PlaceSummarySchema) }).openapi('PlaceList'),
+          schema: z
+            .object({
+              version: z.string(),
+              level: LevelSchema,
+              measure: MeasureSchema,
+              items: z.array(PlaceSummarySchema),
+              nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
+            })
+            .openapi('PlaceList'),
         },
       },
-      description: 'Places sorted by id',
+      description: 'Places sorted by id unless `sort` says otherwise',
     },
     ...problemResponses,
   },
@@ -46,11 +66,16 @@ const oneRoute = createRoute({
 export function placesRoutes(reader: IndexReader) {
   return newRouter()
     .openapi(listRoute, async (c) => {
-      const { level } = c.req.valid('query');
-      const meta = await reader.requireCurrentVersion();
-      const places = await reader.listPlaces(meta.version, level);
-      const items = places.map(({ id, name, score, percentile, rank, noDataReason }) => ({ id, name, score, percentile, rank, noDataReason }));
-      return c.json({ version: meta.version, level, measure: meta.measures[level], items }, 200);
+      const { level, limit, cursor, ...query } = c.req.valid('query');
+      const fingerprint = queryFingerprint(level, query);
+      const page = cursor ? decodeCursor(cursor, fingerprint) : { version: null, offset: 0 };
+      const meta = page.version ? await reader.versionMeta(page.version) : await reader.requireCurrentVersion();
+      if (!meta) throw problems.badRequest('cursor: its version is no longer published', [{ path: 'cursor', message: 'its version is no longer published; start again without cursor' }]);
+      const matching = queryPlaces(await reader.listPlaces(meta.version, level), query);
+      const end = limit === undefined ? matching.length : Math.min(matching.length, page.offset + limit);
+      const items = matching.slice(page.offset, end).map(({ id, name, score, percentile, rank, noDataReason }) => ({ id, name, score, percentile, rank, noDataReason }));
+      const nextCursor = end < matching.length ? encodeCursor({ v: meta.version, o: end, q: fingerprint }) : null;
+      return c.json({ version: meta.version, level, measure: meta.measures[level], items, nextCursor }, 200);
     })
     .openapi(oneRoute, async (c) => {
       const { level, id } = c.req.valid('param');

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../functions/src/api/app.js';
+import { IndexReader } from '../functions/src/api/index-reader.js';
+import { publishedStore } from './support/published-store.js';
+
+// Researcher-facing API (issue 4) over a real published version in DynamoDB Local.
+let ctx: Awaited<ReturnType<typeof publishedStore>>;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  ctx = await publishedStore();
+  app = createApp({ reader: new IndexReader(ctx.store, ctx.blobs) });
+});
+afterAll(() => ctx?.cleanup());
+
+const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
+const getJson = async <T>(path: string) => {
+  const res = await get(path);
+  expect(res.status, `${path}: ${res.status}`).toBe(200);
+  return (await res.json()) as T;
+};
+type Item = { id: string; name: string; score: number | null; percentile: number | null; rank: number | null };
+type List = { version: string; items: Item[]; nextCursor: string | null };
+
+describe('places list: filters, sort, cursor pagination', () => {
+  it('still returns every town in one answer without parameters, with nextCursor null', async () => {
+    const body = await getJson<List>('/v1/places?level=town');
+    expect(body.items).toHaveLength(351);
+    expect(body.nextCursor).toBeNull();
+    expect(body.items.map((i) => i.id)).toEqual([...body.items.map((i) => i.id)].sort());
+  });
+
+  it('pages through the towns sorted by rank with an opaque cursor, without gaps or repeats', async () => {
+    const seen: Item[] = [];
+    let next: string | null = null;
+    let pages = 0;
+    do {
+      const body: List = await getJson<List>(`/v1/places?level=town&sort=rank&limit=100${next ? `&cursor=${encodeURIComponent(next)}` : ''}`);
+      expect(body.items.length).toBeLessThanOrEqual(100);
+      seen.push(...body.items);
+      next = body.nextCursor;
+      pages++;
+    } while (next);
+    expect(pages).toBe(4);
+    expect(new Set(seen.map((i) => i.id)).size).toBe(351);
+    const ranks = seen.map((i) => i.rank).filter((r): r is number => r !== null);
+    expect(ranks[0]).toBe(1);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const withoutRank = seen.findIndex((i) => i.rank === null);
+    if (withoutRank >= 0) expect(seen.slice(withoutRank).every((i) => i.rank === null)).toBe(true);
+  });
+
+  it('filters by county, flag and minimum percentile, sorts by name descending', async () => {
+    const hampden = await getJson<List>('/v1/places?level=town&county=Hampden&minPercentile=80&sort=percentile');
+    const ids = hampden.items.map((i) => i.id);
+    expect(ids).toContain('2501367000'); // Springfield
+    expect(hampden.items.every((i) => i.percentile! >= 80)).toBe(true);
+    expect(hampden.items.map((i) => i.percentile)).toEqual([...hampden.items.map((i) => i.percentile)].sort((a, b) => b! - a!));
+    const flagged = await getJson<List>('/v1/places?level=town&flagged=true');
+    const unflagged = await getJson<List>('/v1/places?level=town&flagged=false');
+    expect(flagged.items.length + unflagged.items.length).toBe(351);
+    expect(flagged.items.length).toBeGreaterThan(0);
+    const byName = await getJson<List>('/v1/places?level=town&sort=name&order=desc&limit=3');
+    expect(byName.items[0]!.name).toBe('Yarmouth');
+  });
+
+  it('answers bad filters and a cursor of another query with 400 problems naming the field', async () => {
+    for (const [path, field] of [
+      ['/v1/places?level=town&minPercentile=120', 'minPercentile'],
+      ['/v1/places?level=town&sort=score', 'sort'],
+      ['/v1/places?level=town&limit=0', 'limit'],
+      ['/v1/places?level=town&cursor=abc', 'cursor'],
+    ] as const) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe(field);
+    }
+    const first = await getJson<List>('/v1/places?level=town&sort=rank&limit=10');
+    const res = await get(`/v1/places?level=town&sort=name&limit=10&cursor=${first.nextCursor}`);
+    expect(res.status).toBe(400);
+  });
+});
