@@ -80,3 +80,30 @@ describe('places list: filters, sort, cursor pagination', () => {
     expect(res.status).toBe(400);
   });
 });
+
+type Hit = { level: string; id: string; name: string; match: string; zip: string | null; fracOfZcta: number | null; percentile: number | null };
+describe('search', () => {
+  it('finds towns by name prefix, case- and accent-insensitive', async () => {
+    const body = await getJson<{ version: string; items: Hit[] }>('/v1/search?q=SPRÍNG');
+    expect(body.version).toBe(ctx.result.version);
+    const names = body.items.map((h) => h.name);
+    expect(names[0]).toBe('Springfield');
+    expect(names).toEqual(expect.arrayContaining(['Springfield', 'West Springfield']));
+    expect(body.items.every((h) => h.level === 'town' && h.match === 'name')).toBe(true);
+  });
+
+  it('resolves a ZIP code to its ZCTA and the towns it overlaps (from the version, not DATA_DIR)', async () => {
+    const body = await getJson<{ items: Hit[] }>('/v1/search?q=02108');
+    expect(body.items[0]).toMatchObject({ level: 'zcta', id: '02108', zip: '02108' });
+    expect(body.items[1]).toMatchObject({ level: 'town', id: '2502507000', name: 'Boston', match: 'zip' });
+    expect(body.items[1]!.fracOfZcta).toBeGreaterThan(0.99);
+    const agawam = await getJson<{ items: Hit[] }>('/v1/search?q=01001');
+    expect(agawam.items.filter((h) => h.level === 'town').map((h) => h.name)).toContain('Agawam');
+  });
+
+  it('answers an empty query with a 400 problem', async () => {
+    const res = await get('/v1/search?q=');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe('q');
+  });
+});

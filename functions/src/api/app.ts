@@ -12,6 +12,7 @@ import { methodsRoutes } from './routes/methods.js';
 import { crosswalkRoutes } from './routes/crosswalk.js';
 import { customIndexRoutes } from './routes/custom-index.js';
 import { disparitiesRoutes } from './routes/disparities.js';
+import { searchRoutes } from './routes/search.js';
 import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { versionCache } from './http-cache.js';
@@ -70,6 +71,7 @@ export function createApp({ reader, logError = defaultLogError, rateLimit: limit
   app.route('/v1', crosswalkRoutes(reader));
   app.route('/v1', customIndexRoutes(reader));
   app.route('/v1', disparitiesRoutes(reader));
+  app.route('/v1', searchRoutes(reader));
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

@@ -6,10 +6,11 @@ import type { Registry } from '../indices/indicator-registry.js';
 import { webGeometry } from '../geo/web-geometry.js';
 import { loadRegistry } from '../sources/indicator-registry-file.js';
 import type { SourceEntry } from '../sources/source-manifest.js';
-import { geometryKey, crosswalkKey, type BlobStore, type IndexStore } from '../store/index-store.js';
+import { geometryKey, crosswalkKey, zipTableKey, type BlobStore, type IndexStore } from '../store/index-store.js';
 import { assembleIndicators } from './assemble-indicators.js';
 import { buildGeoLinks } from './build-geo-links.js';
 import { loadSources } from './load-sources.js';
+import { loadZipTable } from './zip-table.js';
 import { overallMeasure, placeRecords } from './place-records.js';
 import { silentProgress, type Progress } from './progress.js';
 
@@ -59,6 +60,7 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   progress.step(`loading sources from ${deps.dataDir}`);
   const registry = deps.registry ?? loadRegistry();
   const sources = loadSources(deps.dataDir, progress, deps.manifest, registry);
+  const zipTable = loadZipTable(deps.dataDir, deps.manifest);
   lap('load');
 
   const geo = await buildGeoLinks(sources, deps.cacheDir, progress);
@@ -107,6 +109,7 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   await deps.blobs.put(geometryKey(version, 'zcta'), JSON.stringify(webGeometry(sources.zctas.map((z) => ({ ...z, name: `ZIP ${z.id}` })))), 'application/geo+json');
   await deps.blobs.put(crosswalkKey(version, 'area'), JSON.stringify({ rows: geo.area.rows, exceptions: geo.area.exceptions }), 'application/json');
   await deps.blobs.put(crosswalkKey(version, 'population'), JSON.stringify({ rows: geo.population.rows }), 'application/json');
+  await deps.blobs.put(zipTableKey(version), JSON.stringify({ rows: zipTable }), 'application/json');
   lap('store');
   progress.step('wrote map geometry and crosswalks');
 

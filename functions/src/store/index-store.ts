@@ -40,3 +40,8 @@ export function geometryKey(version: string, level: Level): string {
 export function crosswalkKey(version: string, weight: 'area' | 'population'): string {
   return `crosswalk/${version}/zcta-town-${weight}.json`;
 }
+
+/** USPS ZIP → ZCTA table (UDS Mapper) of a version, for ZIP search; under crosswalk/ like the other joins. */
+export function zipTableKey(version: string): string {
+  return `crosswalk/${version}/zip-zcta.json`;
+}
