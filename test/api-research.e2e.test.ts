@@ -107,3 +107,27 @@ describe('search', () => {
     expect(((await res.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe('q');
   });
 });
+
+type Looked = { version: string; town: { id: string; name: string; percentile: number | null; county: string | null }; zcta: { id: string } | null };
+describe('point lookup', () => {
+  it('finds the town and ZCTA of a point with their scores', async () => {
+    const stateHouse = await getJson<Looked>('/v1/lookup?lon=-71.0637&lat=42.3588'); // Massachusetts State House, Beacon Hill
+    expect(stateHouse.version).toBe(ctx.result.version);
+    expect(stateHouse.town).toMatchObject({ id: '2502507000', name: 'Boston', county: 'Suffolk' });
+    expect(stateHouse.town.percentile).toBeGreaterThan(50);
+    expect(stateHouse.zcta?.id).toBe('02108');
+    const springfield = await getJson<Looked>('/v1/lookup?lon=-72.5898&lat=42.1015'); // Springfield City Hall
+    expect(springfield.town.name).toBe('Springfield');
+    expect(springfield.zcta?.id).toMatch(/^011/);
+  });
+
+  it('answers a point outside Massachusetts with a 404 problem saying so, and bad coordinates with 400', async () => {
+    const nyc = await get('/v1/lookup?lon=-73.9857&lat=40.7484');
+    expect(nyc.status).toBe(404);
+    expect(nyc.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await nyc.json()) as { detail: string }).detail).toMatch(/outside Massachusetts/);
+    const bad = await get('/v1/lookup?lon=-200&lat=abc');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path).sort()).toEqual(['lat', 'lon']);
+  });
+});

@@ -13,6 +13,7 @@ import { crosswalkRoutes } from './routes/crosswalk.js';
 import { customIndexRoutes } from './routes/custom-index.js';
 import { disparitiesRoutes } from './routes/disparities.js';
 import { searchRoutes } from './routes/search.js';
+import { lookupRoutes } from './routes/lookup.js';
 import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { versionCache } from './http-cache.js';
@@ -72,6 +73,7 @@ export function createApp({ reader, logError = defaultLogError, rateLimit: limit
   app.route('/v1', customIndexRoutes(reader));
   app.route('/v1', disparitiesRoutes(reader));
   app.route('/v1', searchRoutes(reader));
+  app.route('/v1', lookupRoutes(reader));
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
