@@ -131,3 +131,20 @@ describe('point lookup', () => {
     expect(((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path).sort()).toEqual(['lat', 'lon']);
   });
 });
+
+describe('versions', () => {
+  it('lists published versions newest first and serves one by id, immutable', async () => {
+    const list = await getJson<{ current: string; items: { version: string; current: boolean; method: string; counts: { town: number } }[] }>('/v1/versions');
+    expect(list.current).toBe(ctx.result.version);
+    expect(list.items[0]).toMatchObject({ version: ctx.result.version, current: true, method: 'ma-hei-1.0', counts: { town: 351, zcta: 537 } });
+    const res = await get(`/v1/versions/${ctx.result.version}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toMatch(/immutable/);
+    const one = (await res.json()) as { version: string; status: string; indicators: unknown[]; sources: unknown[]; download: { csv: string } };
+    expect(one).toMatchObject({ version: ctx.result.version, status: 'complete' });
+    expect(one.indicators.length).toBe(28);
+    expect(one.download.csv).toBe(`/v1/versions/${ctx.result.version}/download?level=town&format=csv`);
+    expect((await get('/v1/versions/ma-hei-1.0-19990101T000000Z-0000')).status).toBe(404);
+    expect((await get('/v1/versions/bad%20id!')).status).toBe(400);
+  });
+});

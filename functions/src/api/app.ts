@@ -14,6 +14,7 @@ import { customIndexRoutes } from './routes/custom-index.js';
 import { disparitiesRoutes } from './routes/disparities.js';
 import { searchRoutes } from './routes/search.js';
 import { lookupRoutes } from './routes/lookup.js';
+import { versionsRoutes } from './routes/versions.js';
 import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { versionCache } from './http-cache.js';
@@ -74,6 +75,7 @@ export function createApp({ reader, logError = defaultLogError, rateLimit: limit
   app.route('/v1', disparitiesRoutes(reader));
   app.route('/v1', searchRoutes(reader));
   app.route('/v1', lookupRoutes(reader));
+  app.route('/v1', versionsRoutes(reader));
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

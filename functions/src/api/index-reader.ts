@@ -1,5 +1,5 @@
 import type { Level, PlaceRecord, VersionMeta } from '../indices/place-record.js';
-import { geometryKey, type BlobStore, type IndexStore } from '../store/index-store.js';
+import { geometryKey, type BlobStore, type IndexStore, type VersionSummary } from '../store/index-store.js';
 import { problems } from './problem.js';
 
 interface LevelData {
@@ -16,6 +16,7 @@ export class IndexReader {
   private current: { meta: VersionMeta | null; at: number } | null = null;
   private readonly levels = new Map<string, Promise<LevelData>>();
   private readonly geometry = new Map<string, Promise<string | null>>(); // blobs by key
+  private versions: { list: VersionSummary[]; at: number } | null = null;
   private readonly metas = new Map<string, Promise<VersionMeta | null>>(); // published version records by id
 
   constructor(
@@ -49,6 +50,15 @@ export class IndexReader {
     const meta = await this.currentVersion();
     if (!meta) throw problems.noVersion();
     return meta;
+  }
+
+  /** Complete (published) versions, newest first; like the pointer, re-read at most every `pointerTtlMs`. */
+  async listVersions(): Promise<VersionSummary[]> {
+    const ttl = this.options.pointerTtlMs ?? 5_000;
+    if (this.versions && this.now() - this.versions.at < ttl) return this.versions.list;
+    const list = (await this.guard(() => this.store.listVersions())).filter((v) => v.status === 'complete');
+    this.versions = { list, at: this.now() };
+    return list;
   }
 
   /** A published version's record by id (the current one or any earlier); null when unknown or still being written. */

@@ -9,7 +9,7 @@ import {
   type BatchWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Level, PlaceRecord, VersionMeta } from '../indices/place-record.js';
-import { StaleVersionError, type IndexStore } from './index-store.js';
+import { StaleVersionError, type IndexStore, type VersionSummary } from './index-store.js';
 import { keys } from './table-schema.js';
 
 const BATCH_SIZE = 25; // DynamoDB BatchWriteItem limit
@@ -45,6 +45,38 @@ export class DynamoIndexStore implements IndexStore {
   async getVersion(version: string): Promise<VersionMeta | null> {
     const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.version(version) }));
     return out.Item ? (out.Item.meta as VersionMeta) : null;
+  }
+
+  async listVersions(): Promise<VersionSummary[]> {
+    const out: VersionSummary[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.version('').PK },
+          // Headline fields only: the registry in each record is ≈ 20 KB (docs/storage.md).
+          ProjectionExpression: 'SK, #status, #meta.#createdAt, #meta.#counts, #meta.#method.#id, #meta.#schema',
+          ExpressionAttributeNames: { '#status': 'status', '#meta': 'meta', '#createdAt': 'createdAt', '#counts': 'counts', '#method': 'method', '#id': 'id', '#schema': 'schema' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const meta = (item.meta ?? {}) as { createdAt?: string; counts?: VersionSummary['counts']; method?: { id?: string }; schema?: number };
+        out.push({
+          version: item.SK as string,
+          status: item.status as VersionSummary['status'],
+          createdAt: meta.createdAt ?? '',
+          methodId: meta.method?.id ?? null,
+          counts: meta.counts ?? { town: 0, zcta: 0 },
+          schema: meta.schema ?? null,
+        });
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    // Newest first by creation time (ids sort by method first, so a method change would break id order).
+    return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.version < b.version ? 1 : -1));
   }
 
   async beginVersion(meta: VersionMeta): Promise<void> {

@@ -8,6 +8,8 @@ export interface IndexStore {
   /** The version readers should see, or null before the first successful pipeline run. */
   getCurrentVersion(): Promise<VersionMeta | null>;
   getVersion(version: string): Promise<VersionMeta | null>;
+  /** Every version record (complete and still writing), newest first, without the bulky registry. */
+  listVersions(): Promise<VersionSummary[]>;
   /** Record a version as "writing": invisible to readers until published. */
   beginVersion(meta: VersionMeta): Promise<void>;
   putPlaces(version: string, places: PlaceRecord[], onProgress?: (written: number) => void): Promise<void>;
@@ -18,6 +20,16 @@ export interface IndexStore {
   publishVersion(version: string, expectedCurrent: string | null): Promise<void>;
   listPlaces(version: string, level: Level): Promise<PlaceRecord[]>;
   getPlace(version: string, level: Level, id: string): Promise<PlaceRecord | null>;
+}
+
+/** A version record's headline fields (`Query PK = VERSIONS`, projected). */
+export interface VersionSummary {
+  version: string;
+  status: 'writing' | 'complete';
+  createdAt: string;
+  methodId: string | null;
+  counts: Record<Level, number>;
+  schema: number | null;
 }
 
 export class StaleVersionError extends Error {

@@ -1,0 +1,98 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { IMMUTABLE_CACHE_CONTROL } from '../http-cache.js';
+import type { IndexReader } from '../index-reader.js';
+import { problems } from '../problem.js';
+import { newRouter } from '../router.js';
+import { MeasureSchema, notFoundResponse, problemResponses } from '../schemas.js';
+
+export const VersionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,100}$/, 'expected a version id such as ma-hei-1.0-20261123T034501Z-1a2b')
+  .openapi({ param: { name: 'id', in: 'path' }, example: 'ma-hei-1.0-20261123T034501Z-1a2b' });
+
+const Counts = z.object({ town: z.number().int(), zcta: z.number().int() });
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/versions',
+  summary: 'Published index versions, newest first',
+  responses: {
+    200: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              current: z.string().nullable(),
+              items: z.array(z.object({ version: z.string(), createdAt: z.string(), method: z.string().nullable(), counts: Counts, current: z.boolean() }).openapi('VersionSummary')),
+            })
+            .openapi('VersionList'),
+        },
+      },
+      description: 'Every published version (versions still being written are not listed); `current` is the one the other routes serve',
+    },
+    ...problemResponses,
+  },
+});
+
+const oneRoute = createRoute({
+  method: 'get',
+  path: '/versions/{id}',
+  summary: 'One published version: method, indicator registry, derivations, measures and sources (immutable)',
+  request: { params: z.object({ id: VersionIdSchema }) },
+  responses: {
+    200: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              version: z.string(),
+              createdAt: z.string(),
+              status: z.literal('complete'),
+              counts: Counts,
+              method: z.record(z.string(), z.unknown()),
+              measures: z.object({ town: MeasureSchema, zcta: MeasureSchema }),
+              indicators: z.array(z.record(z.string(), z.unknown())),
+              derivation: z.record(z.string(), z.record(z.string(), z.string().nullable())),
+              sources: z.array(z.object({ id: z.string(), title: z.string(), vintage: z.string(), sha256: z.string(), downloadUrl: z.string() })),
+              download: z.object({ csv: z.string(), geojson: z.string() }).openapi({ description: 'Bulk download links of the town level (use `level=zcta` for ZCTAs)' }),
+            })
+            .openapi('Version'),
+        },
+      },
+      description: 'The version record; it never changes once published',
+    },
+    ...problemResponses,
+    ...notFoundResponse,
+  },
+});
+
+export function versionsRoutes(reader: IndexReader) {
+  return newRouter()
+    .openapi(listRoute, async (c) => {
+      const [current, versions] = await Promise.all([reader.currentVersion(), reader.listVersions()]);
+      const items = versions.map((v) => ({ version: v.version, createdAt: v.createdAt, method: v.methodId, counts: v.counts, current: v.version === current?.version }));
+      return c.json({ current: current?.version ?? null, items }, 200);
+    })
+    .openapi(oneRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const meta = await reader.versionMeta(id);
+      if (!meta) throw problems.notFound(`No published version "${id}"; GET /v1/versions lists them.`);
+      c.header('cache-control', IMMUTABLE_CACHE_CONTROL);
+      const base = `/v1/versions/${encodeURIComponent(meta.version)}/download?level=town&format=`;
+      return c.json(
+        {
+          version: meta.version,
+          createdAt: meta.createdAt,
+          status: 'complete' as const,
+          counts: meta.counts,
+          method: meta.method as unknown as Record<string, unknown>,
+          measures: meta.measures,
+          indicators: meta.indicators as unknown as Record<string, unknown>[],
+          derivation: meta.derivation,
+          sources: meta.sources,
+          download: { csv: `${base}csv`, geojson: `${base}geojson` },
+        },
+        200,
+      );
+    });
+}
