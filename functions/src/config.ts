@@ -1,8 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-/** Repository root, derived from this file's location (functions/src/config.ts). */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * Repository root, derived from this file's location (functions/src/config.ts). In a Lambda bundle there
+ * is no repository: the task root plays its part, and the bundle ships data/*.json there (infra/).
+ */
+export const REPO_ROOT = process.env.LAMBDA_TASK_ROOT || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface Config {
   /** Directory holding the staged public sources (see data/sources.json). */

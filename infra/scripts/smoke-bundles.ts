@@ -3,14 +3,18 @@
  * Run the *bundled* Lambda code (what `cdk deploy` uploads) locally, end to end:
  * the pipeline handler stages the sources from an S3 stand-in, computes and
  * publishes into DynamoDB Local; then the API handler answers API Gateway v2
- * events from that table and reads map geometry from the same S3 stand-in.
+ * events from that table and reads map geometry from the same S3 stand-in; the
+ * fetch handler downloads from a local "publisher" (serving the staged files
+ * under the manifest's URL paths) into the S3 stand-in and writes its report.
  *
  *   npx tsx infra/scripts/smoke-bundles.ts      (needs Java 17+ and DATA_DIR, like npm start)
  */
 // The AWS SDK's Node 20 upgrade notice is noise here (Lambda runs Node 22).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { execFile } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadConfig } from '../../functions/src/config.js';
@@ -48,6 +52,7 @@ const asset = (fn: { node: { defaultChild?: unknown } }) => {
   return path.join(outdir, `asset.${code.replace(/\.zip$/, '')}`);
 };
 const pipelineDir = asset(stack.jobs.pipeline.fn);
+const fetchDir = asset(stack.jobs.fetch.fn);
 const apiDir = asset(stack.apiFunction.fn);
 const size = (dir: string) => `${(statSync(path.join(dir, 'index.mjs')).size / 1e6).toFixed(2)} MB`;
 console.log(`synth + bundling ${((performance.now() - t0) / 1000).toFixed(1)} s; bundles: api ${size(apiDir)}, pipeline ${size(pipelineDir)}`);
@@ -64,13 +69,41 @@ try {
 
   const pipeline = await invoke(pipelineDir, { ...common, DATA_BUCKET: BUCKET }, {});
   console.log(`pipeline handler: version ${pipeline.result.version}, ${JSON.stringify(pipeline.result.counts)} in ${(pipeline.ms / 1000).toFixed(1)} s`);
-  console.log(`  geometry in S3: ${[...s3.objects.keys()].filter((k) => k.startsWith('geometry/')).join(', ')}`);
+  console.log(`  artifacts in S3: ${[...s3.objects.keys()].filter((k) => !k.startsWith('sources/')).join(', ')}`);
 
-  for (const [p, q] of [['/v1/health', ''], ['/v1/places', 'level=town'], ['/v1/geometry/zcta', '']] as const) {
+  for (const [p, q] of [['/v1/health', ''], ['/v1/places', 'level=town'], ['/v1/geometry/zcta', ''], ['/v1/crosswalk', 'weight=population']] as const) {
     const res = await invoke(apiDir, { ...common, BLOB_BUCKET: BUCKET }, apiEvent(p, q));
     const body = res.result.isBase64Encoded ? '(compressed)' : String(res.result.body).slice(0, 80);
     console.log(`api handler GET ${p}${q ? `?${q}` : ''}: ${res.result.statusCode} in ${res.ms} ms (cold module) — ${body}`);
     if (res.result.statusCode !== 200) process.exitCode = 1;
+  }
+
+  // Fetch: the same bundle, with a copy of its manifest whose download URLs point at a local publisher
+  // serving the staged files (so every download is byte-identical to a staged file: status "verified").
+  const publisherFiles = new Map<string, Buffer>();
+  const publisher = createServer((req, res) => {
+    const body = publisherFiles.get(req.url ?? '');
+    if (body) res.writeHead(200, { 'content-length': body.length }).end(body);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => publisher.listen(0, '127.0.0.1', resolve));
+  try {
+    const base = `http://127.0.0.1:${(publisher.address() as { port: number }).port}`;
+    const manifest = JSON.parse(readFileSync(path.join(fetchDir, 'data', 'sources.json'), 'utf8')) as { sources: { id: string; path: string; downloadUrl: string }[] };
+    for (const entry of manifest.sources) {
+      entry.downloadUrl = `${base}/${entry.id}/${path.basename(entry.path)}`;
+      publisherFiles.set(`/${entry.id}/${path.basename(entry.path)}`, readFileSync(path.join(dataDir, entry.path)));
+    }
+    const localFetchDir = mkdtempSync(path.join(tmpdir(), 'fetch-bundle-'));
+    cpSync(fetchDir, localFetchDir, { recursive: true });
+    writeFileSync(path.join(localFetchDir, 'data', 'sources.json'), JSON.stringify(manifest));
+    const fetched = await invoke(localFetchDir, { ...common, DATA_BUCKET: BUCKET }, {});
+    const report = JSON.parse(s3.objects.get('fetch-reports/latest.json')!.body.toString('utf8')) as { ok: boolean; counts: Record<string, number> };
+    const raw = [...s3.objects.entries()].filter(([k]) => k.startsWith('raw/'));
+    console.log(`fetch handler: ${JSON.stringify(report.counts)}, ok=${report.ok}, ${raw.length} raw objects (${(raw.reduce((n, [, o]) => n + o.body.length, 0) / 1e6).toFixed(1)} MB) in ${(fetched.ms / 1000).toFixed(1)} s`);
+    if (!report.ok || report.counts.verified !== manifest.sources.length) process.exitCode = 1;
+  } finally {
+    publisher.close();
   }
 } finally {
   await s3.close();

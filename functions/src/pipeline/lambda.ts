@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { loadConfig } from '../config.js';
-import { loadRegistry, REGISTRY_PATH } from '../sources/indicator-registry-file.js';
-import { loadManifest, MANIFEST_PATH, readSource, type SourceEntry } from '../sources/source-manifest.js';
+import { loadManifest, readSource, type SourceEntry } from '../sources/source-manifest.js';
 import { createDynamoClient } from '../store/dynamo-client.js';
 import { DynamoIndexStore } from '../store/dynamo-index-store.js';
 import { S3BlobStore } from '../store/s3-blob-store.js';
@@ -51,10 +50,6 @@ const config = loadConfig();
 const bucket = process.env.DATA_BUCKET ?? '';
 const s3 = new S3Client({ region: config.region });
 const store = new DynamoIndexStore(createDynamoClient({ endpoint: config.dynamoEndpoint, region: config.region }), config.tableName);
-// The bundle ships data/sources.json and data/indicators.json beside the handler (infra copies them); locally they are the repo's files.
-const bundled = (file: string, local: string) => (process.env.LAMBDA_TASK_ROOT ? path.join(process.env.LAMBDA_TASK_ROOT, file) : local);
-const manifestFile = bundled('sources.json', MANIFEST_PATH);
-const registryFile = bundled('indicators.json', REGISTRY_PATH);
 
 async function getObject(key: string): Promise<Uint8Array | null> {
   try {
@@ -69,13 +64,13 @@ async function getObject(key: string): Promise<Uint8Array | null> {
 /** Scheduled (EventBridge) or on-demand invocation: the event carries nothing the run needs. */
 export async function handler(): Promise<PipelineResult> {
   if (!bucket) throw new Error('DATA_BUCKET: the data bucket name is not set');
-  const manifest = loadManifest(manifestFile);
-  const registry = loadRegistry(registryFile);
+  // data/*.json ships inside the bundle, where REPO_ROOT points in Lambda (config.ts).
+  const manifest = loadManifest();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'sources-'));
   try {
     const staged = await stageSources(manifest, dataDir, getObject);
     logProgress.step(`staged ${staged.length} sources from s3://${bucket}/${STAGED_PREFIX} (sha256 ok)`);
-    return await runPipeline({ store, blobs: new S3BlobStore(s3, bucket), dataDir, manifest, registry, cacheDir: '/tmp/equity-atlas-cache', progress: logProgress }); // /tmp survives warm starts: the crosswalk is recomputed only on a cold container
+    return await runPipeline({ store, blobs: new S3BlobStore(s3, bucket), dataDir, manifest, cacheDir: '/tmp/equity-atlas-cache', progress: logProgress }); // /tmp survives warm starts: the crosswalk is recomputed only on a cold container
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

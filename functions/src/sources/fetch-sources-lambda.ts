@@ -10,8 +10,6 @@ import { buildReport, checkDownload, failedResult, planFetches, type FetchReport
 // Created once per container, outside the handler.
 const s3 = new S3Client({ region: process.env.AWS_REGION || 'us-east-1' });
 const bucket = process.env.DATA_BUCKET ?? '';
-// The bundle ships data/sources.json beside the handler (infra copies it); locally it is the repo's file.
-const manifestFile = process.env.LAMBDA_TASK_ROOT ? path.join(process.env.LAMBDA_TASK_ROOT, 'sources.json') : MANIFEST_PATH;
 
 export const REPORT_PREFIX = 'fetch-reports/';
 
@@ -24,7 +22,7 @@ export const REPORT_PREFIX = 'fetch-reports/';
  */
 export async function handler(): Promise<FetchReport> {
   if (!bucket) throw new Error('DATA_BUCKET: the data bucket name is not set');
-  const targets = planFetches(JSON.parse(await readFile(manifestFile, 'utf8')));
+  const targets = planFetches(JSON.parse(await readFile(MANIFEST_PATH, 'utf8')) /* in the bundle: REPO_ROOT = task root (config.ts) */);
   const dir = await mkdtemp(path.join(tmpdir(), 'fetch-'));
   const results: FetchResult[] = [];
   try {

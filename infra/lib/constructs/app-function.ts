@@ -19,8 +19,6 @@ export interface AppFunctionProps {
   logRetention: RetentionDays;
   logRemovalPolicy: RemovalPolicy;
   ephemeralStorage?: Size;
-  /** Files from data/ shipped beside the bundle (e.g. the source manifest), read at run time by the handler. */
-  dataFiles?: string[];
 }
 
 /**
@@ -28,6 +26,7 @@ export interface AppFunctionProps {
  * esbuild (no Docker) as ESM for Node 22 on ARM64, with its own log group
  * (explicit retention) and its own role that may write only to that group —
  * no AWS managed policies; callers add exactly the data access they need.
+ * data/*.json ships with every bundle (see afterBundling).
  */
 export class AppFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -75,7 +74,9 @@ export class AppFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => (props.dataFiles ?? []).map((f) => `cp "${path.join(inputDir, 'data', f)}" "${path.join(outputDir, f)}"`),
+          // The code reads data/*.json (source manifest, indicator registry, …) relative to REPO_ROOT, which is
+          // the task root in Lambda (functions/src/config.ts): ship them there, all of them, so a new one cannot be missed.
+          afterBundling: (inputDir, outputDir) => [`mkdir -p "${path.join(outputDir, 'data')}"`, `cp "${path.join(inputDir, 'data')}"/*.json "${path.join(outputDir, 'data')}/"`],
         },
       },
     });

@@ -41,7 +41,6 @@ export class DataFunctions extends Construct {
       environment: { TABLE_NAME: table.tableName, DATA_BUCKET: bucket.bucketName },
       logRetention: props.logRetention,
       logRemovalPolicy: props.logRemovalPolicy,
-      dataFiles: ['sources.json', 'indicators.json'],
     });
     // Exactly what DynamoIndexStore does when writing: GetItem (pointer, version), PutItem (begin),
     // BatchWriteItem (places), TransactWriteItems = PutItem + UpdateItem (publish). No Scan, no DeleteItem.
@@ -71,7 +70,6 @@ export class DataFunctions extends Construct {
       environment: { DATA_BUCKET: bucket.bucketName },
       logRetention: props.logRetention,
       logRemovalPolicy: props.logRemovalPolicy,
-      dataFiles: ['sources.json'],
     });
     this.fetch.role.addToPolicy(
       new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('raw/*'), bucket.arnForObjects('fetch-reports/*')] }),
