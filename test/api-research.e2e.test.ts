@@ -148,3 +148,45 @@ describe('versions', () => {
     expect((await get('/v1/versions/bad%20id!')).status).toBe(400);
   });
 });
+
+describe('formats and bulk download', () => {
+  it('serves the places list as CSV and GeoJSON by ?format= or Accept, with the same filters', async () => {
+    const csv = await get('/v1/places?level=town&county=Hampden&format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines[0]).toBe('id,name,score,percentile,rank,noDataReason');
+    expect(lines.some((l) => l.startsWith('2501367000,Springfield,'))).toBe(true);
+    const byAccept = await get('/v1/places?level=town&county=Hampden', { accept: 'text/csv' });
+    expect(byAccept.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(byAccept.headers.get('etag')).not.toBe(csv.headers.get('etag'));
+
+    const geo = await get('/v1/places?level=town&sort=rank&limit=5', { accept: 'application/geo+json' });
+    expect(geo.headers.get('content-type')).toBe('application/geo+json');
+    const fc = (await geo.json()) as { type: string; nextCursor: string; features: { id: string; properties: { rank: number }; geometry: { type: string } }[] };
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features).toHaveLength(5);
+    expect(fc.features[0]!.properties.rank).toBe(1);
+    expect(fc.features[0]!.geometry.type).toMatch(/Polygon/);
+    expect(fc.nextCursor).toBeTruthy();
+  });
+
+  it('downloads a whole version with every indicator column, as CSV and GeoJSON', async () => {
+    const v = ctx.result.version;
+    const res = await get(`/v1/versions/${v}/download?level=town&format=csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="equity-atlas-town-${v}.csv"`);
+    expect(res.headers.get('cache-control')).toMatch(/immutable/);
+    const [header, ...rows] = (await res.text()).trim().split('\n');
+    const columns = header!.split(',');
+    expect(rows).toHaveLength(351);
+    expect(columns.slice(0, 3)).toEqual(['id', 'name', 'level']);
+    expect(columns).toEqual(expect.arrayContaining(['obesity', 'obesity_se', 'obesity_percentile', 'obesity_flagged', 'low_birth_weight', 'maternal_perinatal_score', 'percentile_lo90']));
+    expect(columns.length).toBe(15 + 4 * 2 + 28 * 4);
+    const zcta = (await (await get(`/v1/versions/${v}/download?level=zcta`, { accept: 'application/geo+json' })).json()) as { features: { id: string; properties: Record<string, unknown> }[] };
+    expect(zcta.features).toHaveLength(537);
+    const z01001 = zcta.features.find((f) => f.id === '01001')!;
+    expect(z01001.properties.obesity).toBe(27.9); // PLACES 2022, ZCTA 01001
+    expect((await get('/v1/versions/nope-1/download')).status).toBe(404);
+  });
+});

@@ -3,8 +3,12 @@ import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
 import type { PlaceRecord, VersionMeta } from '../../indices/place-record.js';
+import { csvResponse } from '../csv-response.js';
+import { csvCells, FORMATS, negotiateFormat, toFeatureCollection } from '../place-formats.js';
 import { decodeCursor, encodeCursor, queryFingerprint, queryPlaces, SORT_KEYS } from '../place-query.js';
 import { LevelSchema, MeasureSchema, notFoundResponse, PlaceSchema, PlaceSummarySchema, problemResponses } from '../schemas.js';
+
+const LIST_COLUMNS = ['id', 'name', 'score', 'percentile', 'rank', 'noDataReason'] as const;
 
 export const PlaceListQuery = z.object({
   level: LevelSchema,
@@ -14,6 +18,7 @@ export const PlaceListQuery = z.object({
   sort: z.enum(SORT_KEYS).default('id').openapi({ description: 'Sort key; places without a value for it come last.' }),
   order: z.enum(['asc', 'desc']).optional().openapi({ description: 'Default: `desc` for percentile, `asc` otherwise (rank 1 = most disadvantaged first).' }),
   limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ description: 'Page size; without it every matching place is returned in one answer.' }),
+  format: z.enum(FORMATS).optional().openapi({ description: 'json (default), csv or geojson (features joined to the map geometry); or send Accept: text/csv / application/geo+json' }),
   cursor: z.string().max(400).optional().openapi({ description: 'Opaque `nextCursor` of the previous page; repeat the same filters and sort with it. Pages stay on the version of the first page.' }),
 });
 
@@ -36,6 +41,8 @@ const listRoute = createRoute({
             })
             .openapi('PlaceList'),
         },
+        'text/csv': { schema: z.string().openapi({ example: 'id,name,score,percentile,rank,noDataReason\n2500100060,Abington,0.41,38.3,217,\n' }) },
+        'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), version: z.string(), level: LevelSchema, nextCursor: z.string().nullable(), features: z.array(z.any()) }).openapi('PlaceListGeoJson') },
       },
       description: 'Places sorted by id unless `sort` says otherwise',
     },
@@ -66,7 +73,7 @@ const oneRoute = createRoute({
 export function placesRoutes(reader: IndexReader) {
   return newRouter()
     .openapi(listRoute, async (c) => {
-      const { level, limit, cursor, ...query } = c.req.valid('query');
+      const { level, limit, cursor, format, ...query } = c.req.valid('query');
       const fingerprint = queryFingerprint(level, query);
       const page = cursor ? decodeCursor(cursor, fingerprint) : { version: null, offset: 0 };
       const meta = page.version ? await reader.versionMeta(page.version) : await reader.requireCurrentVersion();
@@ -75,6 +82,17 @@ export function placesRoutes(reader: IndexReader) {
       const end = limit === undefined ? matching.length : Math.min(matching.length, page.offset + limit);
       const items = matching.slice(page.offset, end).map(({ id, name, score, percentile, rank, noDataReason }) => ({ id, name, score, percentile, rank, noDataReason }));
       const nextCursor = end < matching.length ? encodeCursor({ v: meta.version, o: end, q: fingerprint }) : null;
+      const as = negotiateFormat(c, format);
+      if (as === 'csv') {
+        if (nextCursor) c.header('x-next-cursor', nextCursor);
+        return csvResponse(c, `places-${level}-${meta.version}.csv`, [...LIST_COLUMNS], csvCells([...LIST_COLUMNS], items)) as never;
+      }
+      if (as === 'geojson') {
+        const geometry = await reader.geometryJson(meta.version, level);
+        if (geometry === null) throw problems.notFound(`No ${level} geometry stored for version ${meta.version}.`);
+        c.header('content-type', 'application/geo+json');
+        return c.body(JSON.stringify(toFeatureCollection(items, geometry, { version: meta.version, level, nextCursor })), 200) as never;
+      }
       return c.json({ version: meta.version, level, measure: meta.measures[level], items, nextCursor }, 200);
     })
     .openapi(oneRoute, async (c) => {
