@@ -10,6 +10,7 @@
  *
  * Credentials and region come from the usual AWS environment (AWS_PROFILE, AWS_REGION).
  */
+import './quiet-sdk-notice.js';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { loadConfig } from '../../functions/src/config.js';
 import { loadManifest, readSource } from '../../functions/src/sources/source-manifest.js';
