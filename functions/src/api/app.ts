@@ -15,6 +15,8 @@ import { disparitiesRoutes } from './routes/disparities.js';
 import { searchRoutes } from './routes/search.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { versionsRoutes } from './routes/versions.js';
+import { renderDocsPage } from './docs-page.js';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { versionCache } from './http-cache.js';
@@ -77,14 +79,20 @@ export function createApp({ reader, logError = defaultLogError, rateLimit: limit
   app.route('/v1', lookupRoutes(reader));
   app.route('/v1', versionsRoutes(reader));
 
-  app.doc31('/v1/openapi.json', {
+  const openApiConfig = {
     openapi: '3.1.0',
     info: {
       title: 'Equity Atlas API',
       version: '1.0.0',
       description: 'Place-based health equity indices for Massachusetts municipalities and ZIP codes (ZCTAs). Errors are RFC 9457 problem+json.',
     },
-  });
+  };
+  app.doc31('/v1/openapi.json', openApiConfig);
+  // Human docs rendered from the same document (built once: routes do not change after start).
+  let docsHtml: string | undefined;
+  const docsPage = (c: Context) => c.html((docsHtml ??= renderDocsPage(app.getOpenAPI31Document(openApiConfig) as unknown as Record<string, unknown>)));
+  app.get('/docs', docsPage);
+  app.get('/v1/docs', docsPage);
 
   app.notFound((c) =>
     problemResponse(c, 404, { type: `${PROBLEM_BASE}not-found`, title: 'Not found', detail: `No route for ${c.req.method} ${c.req.path}. See /v1/openapi.json.`, instance: c.req.path }),
