@@ -19,6 +19,10 @@ export interface Config {
   region: string;
   /** Local server per-client token bucket (RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST); perSecond 0 = off. */
   rateLimit: { perSecond: number; burst: number };
+  /** Who may edit investments: `token` (bearer ADMIN_TOKEN) or `apigateway-jwt` (AWS: trust API Gateway's JWT authorizer claims). */
+  authMode: 'token' | 'apigateway-jwt';
+  /** Bearer token for investment edits in `token` mode; unset = nobody may edit (`npm start` generates and prints one). */
+  adminToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -44,6 +48,19 @@ function parseNonNegative(raw: string | undefined, variable: string, fallback: n
   return n;
 }
 
+function parseAuthMode(raw: string | undefined): Config['authMode'] {
+  if (raw === undefined || raw === '' || raw === 'token') return 'token';
+  if (raw === 'apigateway-jwt') return raw;
+  throw new ConfigError('AUTH_MODE', `expected "token" or "apigateway-jwt", got "${raw}"`);
+}
+
+/** A guessable token would open the write routes: insist on some length. */
+function parseAdminToken(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16 || /\s/.test(raw)) throw new ConfigError('ADMIN_TOKEN', 'expected at least 16 characters without spaces (npm start generates one when unset)');
+  return raw;
+}
+
 /** Read the environment once, at the edge. Every error names the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -54,5 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION || 'us-east-1',
     rateLimit: { perSecond: parseNonNegative(env.RATE_LIMIT_PER_SECOND, 'RATE_LIMIT_PER_SECOND', 100), burst: Math.max(1, parseNonNegative(env.RATE_LIMIT_BURST, 'RATE_LIMIT_BURST', 200)) },
+    authMode: parseAuthMode(env.AUTH_MODE),
+    adminToken: parseAdminToken(env.ADMIN_TOKEN),
   };
 }

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../functions/src/config.js';
 import { runPipeline } from '../../functions/src/pipeline/run-pipeline.js';
+import { DynamoInvestmentStore } from '../../functions/src/store/dynamo-investment-store.js';
 import { freshLocalStore } from './local-store.js';
 
 /** Crosswalk cache shared by test runs on this machine (keyed by boundary checksums, so always safe to reuse). */
@@ -14,6 +15,8 @@ export const TEST_DRAWS = 50;
 export async function publishedStore() {
   const local = await freshLocalStore();
   const { dataDir } = loadConfig();
-  const result = await runPipeline({ store: local.store, blobs: local.blobs, dataDir, cacheDir: TEST_CACHE_DIR, draws: TEST_DRAWS });
-  return { ...local, dataDir, result };
+  // Investments live in the same table; the first run loads ahem/investments.csv into it.
+  const investments = new DynamoInvestmentStore(local.client, local.tableName);
+  const result = await runPipeline({ store: local.store, investments, blobs: local.blobs, dataDir, cacheDir: TEST_CACHE_DIR, draws: TEST_DRAWS });
+  return { ...local, investments, dataDir, result };
 }

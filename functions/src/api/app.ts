@@ -12,6 +12,11 @@ import { methodsRoutes } from './routes/methods.js';
 import { crosswalkRoutes } from './routes/crosswalk.js';
 import { customIndexRoutes } from './routes/custom-index.js';
 import { disparitiesRoutes } from './routes/disparities.js';
+import { priorityGeographiesRoutes } from './routes/priority-geographies.js';
+import { investmentRoutes } from './routes/investments.js';
+import { needInvestmentRoutes } from './routes/need-investment.js';
+import type { AdminAuth } from './admin-auth.js';
+import type { InvestmentStore } from '../store/investment-store.js';
 import { searchRoutes } from './routes/search.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { versionsRoutes } from './routes/versions.js';
@@ -24,6 +29,10 @@ import { rateLimit, type RateLimitOptions } from './rate-limit.js';
 
 export interface AppDeps {
   reader: IndexReader;
+  /** Place-based investments; without it the investment and need-investment routes are not mounted. */
+  investments?: InvestmentStore;
+  /** Who may edit investments (api/admin-auth.ts); default: token mode without a token, i.e. nobody. */
+  adminAuth?: AdminAuth;
   /** Where unexpected errors go (with the request id); defaults to console.error as JSON. */
   logError?: (entry: Record<string, unknown>) => void;
   /** Per-client token bucket (local server); unset = no limit (API Gateway throttles in AWS). */
@@ -33,7 +42,7 @@ export interface AppDeps {
 const defaultLogError = (entry: Record<string, unknown>) => console.error(JSON.stringify({ level: 'error', ...entry }));
 
 /** The one Hono app: served by @hono/node-server locally and by hono/aws-lambda in AWS. */
-export function createApp({ reader, logError = defaultLogError, rateLimit: limits }: AppDeps) {
+export function createApp({ reader, investments, adminAuth = { mode: 'token', token: null }, logError = defaultLogError, rateLimit: limits }: AppDeps) {
   const app = new OpenAPIHono();
   app.use('*', requestId());
   if (limits) app.use('/v1/*', rateLimit(limits));
@@ -52,7 +61,7 @@ export function createApp({ reader, logError = defaultLogError, rateLimit: limit
   // ETag + Cache-Control per data version; before compress so gzip answers get the weak form of the same tag.
   app.use('/v1/*', versionCache(reader));
   app.use('/v1/*', compress());
-  app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'] }));
+  app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], exposeHeaders: ['ETag', 'Location', 'Idempotent-Replayed'] }));
   // Request bodies are small JSON documents (custom weights); anything larger is refused before parsing.
   app.use(
     '/v1/*',
@@ -75,6 +84,11 @@ export function createApp({ reader, logError = defaultLogError, rateLimit: limit
   app.route('/v1', crosswalkRoutes(reader));
   app.route('/v1', customIndexRoutes(reader));
   app.route('/v1', disparitiesRoutes(reader));
+  app.route('/v1', priorityGeographiesRoutes(reader));
+  if (investments) {
+    app.route('/v1', investmentRoutes(reader, investments, adminAuth));
+    app.route('/v1', needInvestmentRoutes(reader, investments));
+  }
   app.route('/v1', searchRoutes(reader));
   app.route('/v1', lookupRoutes(reader));
   app.route('/v1', versionsRoutes(reader));

@@ -3,6 +3,8 @@ import { handle } from 'hono/aws-lambda';
 import { loadConfig } from '../config.js';
 import { createDynamoClient } from '../store/dynamo-client.js';
 import { DynamoIndexStore } from '../store/dynamo-index-store.js';
+import { DynamoInvestmentStore } from '../store/dynamo-investment-store.js';
+import { adminAuthFrom } from './admin-auth.js';
 import { FileBlobStore } from '../store/file-blob-store.js';
 import type { BlobStore } from '../store/index-store.js';
 import { S3BlobStore } from '../store/s3-blob-store.js';
@@ -20,5 +22,6 @@ function geometryBlobs(env: NodeJS.ProcessEnv): BlobStore {
   return new FileBlobStore(env.BLOB_DIR || `${config.stateDir}/blobs`);
 }
 
-export const app = createApp({ reader: new IndexReader(store, geometryBlobs(process.env)) });
+// In AWS set AUTH_MODE=apigateway-jwt: the HTTP API's JWT authorizer guards the write routes (api/admin-auth.ts).
+export const app = createApp({ reader: new IndexReader(store, geometryBlobs(process.env)), investments: new DynamoInvestmentStore(client, config.tableName), adminAuth: adminAuthFrom(config) });
 export const handler = handle(app);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { createDynamoClient, ensureTable } from '../store/dynamo-client.js';
 import { DynamoIndexStore } from '../store/dynamo-index-store.js';
+import { DynamoInvestmentStore } from '../store/dynamo-investment-store.js';
 import { FileBlobStore } from '../store/file-blob-store.js';
 import { startLocalDynamoDb } from '../store/local-dynamodb.js';
 
@@ -23,6 +24,7 @@ export async function openLocalStack(config: Config, log: (message: string) => v
   return {
     endpoint,
     store: new DynamoIndexStore(client, config.tableName),
+    investments: new DynamoInvestmentStore(client, config.tableName),
     blobs: new FileBlobStore(path.join(config.stateDir, 'blobs')),
     close: async () => {
       client.destroy();

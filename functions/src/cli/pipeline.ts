@@ -13,7 +13,7 @@ try {
   const config = loadConfig();
   const stack = await openLocalStack(config, progress.step);
   try {
-    const result = await runPipeline({ store: stack.store, blobs: stack.blobs, dataDir: config.dataDir, cacheDir: defaultCacheDir(config.stateDir), progress });
+    const result = await runPipeline({ store: stack.store, investments: stack.investments, blobs: stack.blobs, dataDir: config.dataDir, cacheDir: defaultCacheDir(config.stateDir), progress });
     progress.step(`done: version ${result.version} (${result.counts.town} towns, ${result.counts.zcta} ZCTAs)`);
   } finally {
     await stack.close();

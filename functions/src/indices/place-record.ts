@@ -50,7 +50,7 @@ export interface PlaceRecord {
 }
 
 /** Bumped when the stored shape of versions changes; `npm start` recomputes a stored version of another schema. */
-export const STORE_SCHEMA = 2;
+export const STORE_SCHEMA = 3; // 3: versions carry priority-geographies/<version>.geojson (issue 5)
 
 export interface VersionMeta {
   version: string;

@@ -6,13 +6,16 @@ import type { Registry } from '../indices/indicator-registry.js';
 import { webGeometry } from '../geo/web-geometry.js';
 import { loadRegistry } from '../sources/indicator-registry-file.js';
 import type { SourceEntry } from '../sources/source-manifest.js';
-import { geometryKey, crosswalkKey, zipTableKey, type BlobStore, type IndexStore } from '../store/index-store.js';
+import { geometryKey, crosswalkKey, priorityGeographiesKey, zipTableKey, type BlobStore, type IndexStore } from '../store/index-store.js';
 import { assembleIndicators } from './assemble-indicators.js';
 import { buildGeoLinks } from './build-geo-links.js';
 import { loadSources } from './load-sources.js';
 import { loadZipTable } from './zip-table.js';
 import { overallMeasure, placeRecords } from './place-records.js';
 import { silentProgress, type Progress } from './progress.js';
+import { prepareAhem } from './ahem-stage.js';
+import { loadPriorityConfig, type PriorityConfig } from '../sources/priority-geographies-config.js';
+import type { InvestmentStore } from '../store/investment-store.js';
 
 /** Sortable, readable version ids led by the method: ma-hei-1.0-20261123T034501Z-1a2b. */
 export function newVersionId(methodId: string, now = new Date()): string {
@@ -40,6 +43,10 @@ export interface PipelineDeps {
   registry?: Registry;
   /** Override the registry's Monte Carlo draws (tests use fewer). */
   draws?: number;
+  /** Defaults to data/priority-geographies.json. */
+  priorityConfig?: PriorityConfig;
+  /** When given, ahem/investments.csv is loaded into it on the first run (issue 5). */
+  investments?: InvestmentStore;
 }
 
 /**
@@ -99,6 +106,8 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
     derivation: { town: Object.fromEntries(assembled.derivation.town), zcta: Object.fromEntries(assembled.derivation.zcta) },
     sources: sources.manifest.map(({ id, title, vintage, sha256, downloadUrl }) => ({ id, title, vintage, sha256, downloadUrl })),
   };
+  // Priority geographies are derived from this version's town index (docs/method.md), validated before anything is written.
+  const ahem = prepareAhem({ dataDir: deps.dataDir, manifest: sources.manifest, version, towns: sources.towns, townsForMap: sources.townsForMap, townPlaces: places.filter((p) => p.level === 'town'), config: deps.priorityConfig ?? loadPriorityConfig() });
   await deps.store.beginVersion(meta);
 
   const task = progress.task(`writing version ${version}`, places.length);
@@ -110,6 +119,11 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   await deps.blobs.put(crosswalkKey(version, 'area'), JSON.stringify({ rows: geo.area.rows, exceptions: geo.area.exceptions }), 'application/json');
   await deps.blobs.put(crosswalkKey(version, 'population'), JSON.stringify({ rows: geo.population.rows }), 'application/json');
   await deps.blobs.put(zipTableKey(version), JSON.stringify({ rows: zipTable }), 'application/json');
+  await deps.blobs.put(priorityGeographiesKey(version), JSON.stringify(ahem.geographies), 'application/geo+json');
+  if (deps.investments) {
+    const seeded = await deps.investments.seed(ahem.investments, { sha256: ahem.investmentsSha256 }, 'seed:ahem/investments.csv');
+    if (seeded > 0) progress.step(`loaded ${seeded} investments from ahem/investments.csv (first run)`);
+  }
   lap('store');
   progress.step('wrote map geometry and crosswalks');
 

@@ -53,6 +53,11 @@ export function crosswalkKey(version: string, weight: 'area' | 'population'): st
   return `crosswalk/${version}/zcta-town-${weight}.json`;
 }
 
+/** The version's priority geographies (GeoJSON FeatureCollection with members and reasons). */
+export function priorityGeographiesKey(version: string): string {
+  return `priority-geographies/${version}.geojson`;
+}
+
 /** USPS ZIP → ZCTA table (UDS Mapper) of a version, for ZIP search; under crosswalk/ like the other joins. */
 export function zipTableKey(version: string): string {
   return `crosswalk/${version}/zip-zcta.json`;

@@ -17,7 +17,7 @@ export interface InvestmentFields {
   /** null = "not published": never filled in or estimated. */
   amountUsd: number | null;
   amountNote: string;
-  /** ISO date (YYYY-MM-DD); seeded rows use the announcement date. */
+  /** ISO 8601 date at the precision published (YYYY-MM-DD or YYYY-MM); seeded rows use the announcement date. */
   startDate: string;
   durationYears: number | null;
   /** Town GEOIDs (10 digits). */

@@ -1,0 +1,72 @@
+import { z } from '@hono/zod-openapi';
+import { TOWN_ID } from '../sources/towns.js';
+
+/** As published: a day or only a month. */
+const PARTIAL_DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+
+const UnmappedPlaceSchema = z.object({ name: z.string().trim().min(1).max(200), note: z.string().trim().min(1).max(1000) }).strict();
+
+/** Editable fields without defaults: PATCH takes any subset of these. */
+export const investmentFieldShape = {
+  funder: z.string().trim().min(1).max(200).openapi({ example: 'Point32Health Foundation' }),
+  grantee: z.string().trim().min(1).max(200).openapi({ example: 'Health Care For All' }),
+  amountUsd: z.number().nonnegative().max(1e11).nullable().openapi({ description: 'Announced amount in USD; null = not published (never estimated).', example: 920000 }),
+  amountNote: z.string().max(1000),
+  startDate: z.string().regex(PARTIAL_DATE, 'expected YYYY-MM-DD or YYYY-MM').openapi({ description: 'Start (seeded rows: announcement date) at the precision published.', example: '2025-05-29' }),
+  durationYears: z.number().positive().max(100).nullable(),
+  municipalities: z.array(z.string().regex(TOWN_ID, 'expected a 10-digit Massachusetts town GEOID')).max(351).openapi({ description: 'Town GEOIDs (see /v1/places?level=town).', example: ['2502309000'] }),
+  unmappedPlaces: z.array(UnmappedPlaceSchema).max(50).openapi({ description: 'Places that are not one of the 351 municipalities (e.g. Devens), with why.' }),
+  focus: z.string().max(2000),
+  ahemLink: z.enum(['confirmed', 'unconfirmed']).openapi({ description: '`confirmed` when the source ties the grant to AHEM.' }),
+  sourceUrl: z.url().max(2000),
+};
+
+const placesNamed = (v: { municipalities: string[]; unmappedPlaces: unknown[] }) => v.municipalities.length + v.unmappedPlaces.length > 0;
+const placesIssue = { message: 'name at least one municipality or unmapped place', path: ['municipalities'] };
+
+/** POST and PUT: the whole record (PUT replaces every editable field). */
+export const InvestmentInputSchema = z
+  .object({
+    ...investmentFieldShape,
+    amountNote: investmentFieldShape.amountNote.default(''),
+    durationYears: investmentFieldShape.durationYears.default(null),
+    municipalities: investmentFieldShape.municipalities.default([]),
+    unmappedPlaces: investmentFieldShape.unmappedPlaces.default([]),
+    focus: investmentFieldShape.focus.default(''),
+  })
+  .strict()
+  .refine(placesNamed, placesIssue)
+  .openapi('InvestmentInput');
+
+export const InvestmentPatchSchema = z.object(investmentFieldShape).partial().strict().openapi('InvestmentPatch');
+
+export const InvestmentSchema = z
+  .object({
+    id: z.string().openapi({ example: 'inv-936edffabe' }),
+    ...investmentFieldShape,
+    version: z.number().int().min(1).openapi({ description: 'Incremented by every change; send it back as If-Match: "<version>".' }),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+    deletedAt: z.string().nullable(),
+    deletedBy: z.string().nullable(),
+  })
+  .openapi('Investment');
+
+export const AuditEntrySchema = z
+  .object({
+    investmentId: z.string(),
+    version: z.number().int(),
+    action: z.enum(['seed', 'create', 'update', 'delete']),
+    who: z.string(),
+    at: z.string(),
+    before: InvestmentSchema.nullable(),
+    after: InvestmentSchema,
+  })
+  .openapi('InvestmentAuditEntry');
+
+export const authResponses = {
+  401: { content: { 'application/problem+json': { schema: z.any() } }, description: 'No (valid) bearer token' },
+  403: { content: { 'application/problem+json': { schema: z.any() } }, description: 'Token is not an admin token' },
+} as const;

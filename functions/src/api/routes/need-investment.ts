@@ -1,0 +1,73 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { HIGH_NEED_PERCENTILE, needInvestmentRows, type NeedRow, type NeedUnit } from '../../indices/need-investment.js';
+import type { InvestmentStore } from '../../store/investment-store.js';
+import { csvResponse, wantsCsv } from '../csv-response.js';
+import type { IndexReader } from '../index-reader.js';
+import { newRouter } from '../router.js';
+import { notFoundResponse, problemResponses } from '../schemas.js';
+import { currentPriorityGeographies } from './priority-geographies.js';
+
+const COLUMNS: (keyof NeedRow)[] = ['id', 'name', 'population', 'percentile', 'rank', 'flag_count', 'grant_count', 'grants_without_amount', 'total_announced_usd', 'usd_per_resident_per_year', 'usd_not_annualized', 'high_need', 'high_need_no_investment'];
+
+const DEFINITION =
+  `high_need = overall index percentile ≥ ${HIGH_NEED_PERCENTILE} (towns: their own; geographies: population-weighted mean of members). ` +
+  'high_need_no_investment = high_need and no grant (with or without a published amount) names the town or a member town. ' +
+  'Multi-place grants are split into equal shares per named place; amounts not published are counted in grants_without_amount, never estimated; ' +
+  'usd_per_resident_per_year = announced dollars ÷ duration ÷ 2020 population (grants without a duration are in usd_not_annualized). docs/method.md, "Need and investment".';
+
+const Row = z.object(Object.fromEntries(COLUMNS.map((k) => [k, z.any()]))).openapi('NeedInvestmentRow');
+
+const route = createRoute({
+  method: 'get',
+  path: '/need-investment',
+  summary: 'Need vs. announced investment per town or priority geography (JSON or CSV)',
+  description: DEFINITION,
+  request: {
+    query: z.object({
+      level: z.enum(['town', 'geography']).openapi({ description: '`town` (351 municipalities) or `geography` (the priority geographies)', example: 'town' }),
+      format: z.enum(['json', 'csv']).optional().openapi({ description: 'csv for a download; also chosen by Accept: text/csv' }),
+    }),
+  },
+  responses: {
+    200: {
+      content: {
+        'application/json': { schema: z.object({ version: z.string(), level: z.string(), highNeedPercentile: z.number(), definition: z.string(), items: z.array(Row) }).openapi('NeedInvestment') },
+        'text/csv': { schema: z.string() },
+      },
+      description: 'One row per town or geography, most disadvantaged first',
+    },
+    ...problemResponses,
+    ...notFoundResponse,
+  },
+});
+
+export function needInvestmentRoutes(reader: IndexReader, store: InvestmentStore) {
+  return newRouter().openapi(route, async (c) => {
+    const { level, format } = c.req.valid('query');
+    const meta = await reader.requireCurrentVersion();
+    let units: NeedUnit[];
+    if (level === 'town') {
+      units = (await reader.listPlaces(meta.version, 'town')).map((p) => ({ id: p.id, name: p.name, members: [p.id], population: p.population, percentile: p.percentile, rank: p.rank, flagCount: p.flagCount }));
+    } else {
+      const features = (await currentPriorityGeographies(reader)).collection().features;
+      // Rank among the geographies by their population-weighted percentile (1 = most disadvantaged).
+      const order = [...features].sort((a, b) => (b.properties.index.percentile ?? -1) - (a.properties.index.percentile ?? -1) || a.properties.id.localeCompare(b.properties.id));
+      units = features.map((f) => ({
+        id: f.properties.id,
+        name: f.properties.name,
+        members: f.properties.members.map((m) => m.id),
+        population: f.properties.population,
+        percentile: f.properties.index.percentile,
+        rank: f.properties.index.percentile === null ? null : order.indexOf(f) + 1,
+        flagCount: f.properties.index.flagCount,
+      }));
+    }
+    const grants = (await store.list())
+      .filter((i) => i.deletedAt === null)
+      .map((i) => ({ id: i.id, amountUsd: i.amountUsd, durationYears: i.durationYears, municipalities: i.municipalities, unmappedPlaceCount: i.unmappedPlaces.length }));
+    const items = needInvestmentRows(units, grants);
+    c.header('cache-control', 'no-store'); // investments are live data
+    if (wantsCsv(c, format)) return csvResponse(c, `need-investment-${level}.csv`, COLUMNS, items.map((r) => COLUMNS.map((k) => r[k]))) as never;
+    return c.json({ version: meta.version, level, highNeedPercentile: HIGH_NEED_PERCENTILE, definition: DEFINITION, items }, 200) as never;
+  });
+}
