@@ -212,6 +212,9 @@ describe('investments (secured edits)', () => {
     expect(retry.status).toBe(200);
     expect((await retry.json()) as Investment).toMatchObject({ version: 3, grantee: won.grantee, focus: expect.stringMatching(/^also /) });
     expect((await app.request(`/v1/investments/${created.id}`, { method: 'PUT', ...json(grant()) })).status).toBe(428);
+    const notJson = await app.request(`/v1/investments/${created.id}`, { method: 'PUT', body: 'grantee=x', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded', 'if-match': '"3"' } });
+    expect(notJson.status).toBe(415);
+    expect(((await notJson.json()) as { type: string }).type).toBe('/problems/unsupported-media-type');
     expect((await app.request(`/v1/investments/${created.id}`, { method: 'PATCH', ...json({ amountUsd: null }, { 'if-match': '"2"' }) })).status).toBe(412);
   });
 
@@ -228,5 +231,16 @@ describe('investments (secured edits)', () => {
     expect(audit.entries[1]!.before!.amountUsd).toBe(300000);
     expect(audit.entries[1]!.after.amountUsd).toBeNull();
     expect(audit.entries.every((e) => e.who === 'admin-token')).toBe(true);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents the new routes with their methods', async () => {
+    const doc = (await (await app.request('/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/v1/investments']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/v1/investments/{id}']!).sort()).toEqual(['delete', 'get', 'patch', 'put']);
+    expect(doc.paths['/v1/investments/{id}/audit']!.get).toBeDefined();
+    expect(doc.paths['/v1/need-investment']!.get).toBeDefined();
+    expect(doc.paths['/v1/priority-geographies']!.get).toBeDefined();
   });
 });

@@ -71,7 +71,7 @@ export function createApp({ reader, investments, adminAuth = { mode: 'token', to
     }),
   );
   app.use('/v1/*', async (c, next) => {
-    if (c.req.method === 'POST' && !(c.req.header('content-type') ?? '').startsWith('application/json')) {
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && !(c.req.header('content-type') ?? '').startsWith('application/json')) {
       return problemResponse(c, 415, { type: `${PROBLEM_BASE}unsupported-media-type`, title: 'Unsupported media type', detail: 'Send the request body as application/json.', instance: c.req.path });
     }
     return next();
