@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_KEYS } from '../../functions/src/store/table-schema.js';
 import { REPO_ROOT } from './constructs/app-function.js';
 import { PUBLIC_COMPUTE_PATHS, WRITE_METHODS, WRITE_PATHS } from './constructs/http-api.js';
+import { INVESTMENT_PARTITIONS } from './investment-partitions.js';
 import * as indexStore from '../../functions/src/store/index-store.js';
 import { ARTIFACT_PREFIXES } from './artifact-prefixes.js';
 import { synthStack, type Synthesized } from './synth-for-test.js';
@@ -102,6 +103,22 @@ describe('least privilege (IAM)', () => {
     expect(s3.sort()).toEqual([`s3:GetObject <${data}.Arn>/sources/*`, `s3:PutObject ${ARTIFACT_PREFIXES.map((p) => `<${data}.Arn>/${p}/*`).join(',')}`]);
   });
 
+  it('lets the JWT-guarded API write only investment partitions (PutItem with a leading-keys condition)', () => {
+    const statements = resources('AWS::IAM::Policy')
+      .filter(([id]) => id.startsWith('AdminApiFunctionRole'))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[]);
+    const writes = statements.filter((st) => list(st.Action).some((a: string) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)));
+    expect(writes).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:PutItem',
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['INVESTMENTS', 'AUDIT#INVESTMENT#*', 'IDEMPOTENCY#*'] } },
+      }),
+    ]);
+    expect(INVESTMENT_PARTITIONS).toEqual(['INVESTMENTS', 'AUDIT#INVESTMENT#*', 'IDEMPOTENCY#*']);
+    // The public API function has no write action at all.
+    expect(grantsOf('ApiFunctionRole').flatMap((g) => g.actions).filter((a) => /^(dynamodb|s3):.*(Put|Update|Delete|Write)/.test(a))).toEqual([]);
+  });
+
   it('lets the fetch function only write raw/* and fetch-reports/* (no table access)', () => {
     const fetch = grantsOf('JobsFetchRole');
     expect(fetch.flatMap((g) => g.actions)).not.toContain('dynamodb:GetItem');
@@ -110,8 +127,8 @@ describe('least privilege (IAM)', () => {
   });
 
   it('attaches no AWS managed policy to our own roles', () => {
-    const ours = resources('AWS::IAM::Role').filter(([id]) => /^(ApiFunction|Jobs)/.test(id));
-    expect(ours).toHaveLength(3);
+    const ours = resources('AWS::IAM::Role').filter(([id]) => /^(ApiFunction|AdminApiFunction|Jobs)/.test(id));
+    expect(ours).toHaveLength(4);
     for (const [, role] of ours) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 });
@@ -127,6 +144,7 @@ describe('data', () => {
       BillingMode: 'PAY_PER_REQUEST',
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
       Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
     });
   });
 
@@ -154,10 +172,10 @@ describe('data', () => {
 });
 
 describe('compute', () => {
-  const ours = () => resources('AWS::Lambda::Function').filter(([id]) => /^(ApiFunction|Jobs)/.test(id));
+  const ours = () => resources('AWS::Lambda::Function').filter(([id]) => /^(ApiFunction|AdminApiFunction|Jobs)/.test(id));
 
-  it('runs three bundled functions on Node 22, ARM64, each logging to a log group with retention', () => {
-    expect(ours().map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['ApiFunction', 'JobsFetchFunction', 'JobsPipelineFunction']);
+  it('runs four bundled functions on Node 22, ARM64, each logging to a log group with retention', () => {
+    expect(ours().map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['AdminApiFunction', 'ApiFunction', 'JobsFetchFunction', 'JobsPipelineFunction']);
     const groups = Object.fromEntries(resources('AWS::Logs::LogGroup'));
     for (const [id, fn] of ours()) {
       expect(fn.Properties.Runtime, id).toBe('nodejs22.x');
@@ -183,7 +201,7 @@ describe('compute', () => {
     // Every data/*.json the code reads relative to REPO_ROOT (the task root in Lambda) ships with every function.
     const dataFiles = readdirSync(path.join(REPO_ROOT, 'data')).filter((f) => f.endsWith('.json')).sort();
     expect(dataFiles).toContain('sources.json');
-    for (const fn of ['ApiFunction', 'JobsPipeline', 'JobsFetch']) expect(readdirSync(path.join(assetDir(fn), 'data')).sort(), fn).toEqual(dataFiles);
+    for (const fn of ['ApiFunction', 'AdminApiFunction', 'JobsPipeline', 'JobsFetch']) expect(readdirSync(path.join(assetDir(fn), 'data')).sort(), fn).toEqual(dataFiles);
   });
 
   it('runs the pipeline on a schedule, without automatic retries', () => {
@@ -207,6 +225,14 @@ describe('API', () => {
     }
     const keys = routes().map((r) => r.RouteKey);
     for (const p of WRITE_PATHS) for (const m of WRITE_METHODS) expect(keys).toContain(`${m} ${p}`);
+  });
+
+  it('sends public routes to the read-only function and everything behind the JWT to the write-capable one', () => {
+    const functionOf = Object.fromEntries(
+      resources('AWS::ApiGatewayV2::Integration').map(([id, i]) => [id, String(i.Properties.IntegrationUri['Fn::GetAtt'][0]).replace(/[0-9A-F]{8}$/, '')]),
+    );
+    const target = (r: Json) => functionOf[String(r.Target['Fn::Join'][1][1].Ref)];
+    for (const r of routes()) expect(target(r), r.RouteKey).toBe(r.AuthorizationType === 'JWT' ? 'AdminApiFunction' : 'ApiFunction');
   });
 
   it('opens only GET and HEAD under /v1 and the read-only compute POST', () => {
@@ -278,7 +304,7 @@ describe('operations', () => {
   it('alarms on errors and throttles of every function, DynamoDB throttles and API 5xx, all to the SNS topic', () => {
     const alarms = resources('AWS::CloudWatch::Alarm').map(([id, a]) => ({ id, props: a.Properties as Json }));
     expect(alarms.map((a) => a.id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(
-      ['AlarmsApi5xx', 'AlarmsApiErrors', 'AlarmsApiThrottles', 'AlarmsFetchErrors', 'AlarmsFetchThrottles', 'AlarmsPipelineErrors', 'AlarmsPipelineThrottles', 'AlarmsTableThrottles'],
+      ['AlarmsAdminApiErrors', 'AlarmsAdminApiThrottles', 'AlarmsApi5xx', 'AlarmsApiErrors', 'AlarmsApiThrottles', 'AlarmsFetchErrors', 'AlarmsFetchThrottles', 'AlarmsPipelineErrors', 'AlarmsPipelineThrottles', 'AlarmsTableThrottles'],
     );
     const topic = logicalId('AWS::SNS::Topic', 'AlarmsTopic');
     for (const a of alarms) expect(a.props.AlarmActions, a.id).toEqual([{ Ref: topic }]);
@@ -324,7 +350,8 @@ function acknowledgements(root: IConstruct): { path: string; id: string; reason:
  * object wildcards of the artifact grants follow the store's key functions (artifact-prefixes.ts).
  */
 const REVIEWED_ACKNOWLEDGEMENTS = [
-  ...ARTIFACT_PREFIXES.flatMap((p) => [`ApiFunction/Role AwsSolutions-IAM5[Resource::<Data.Arn>/${p}/*]`, `Jobs/Pipeline/Role AwsSolutions-IAM5[Resource::<Data.Arn>/${p}/*]`]),
+  ...ARTIFACT_PREFIXES.flatMap((p) => ['ApiFunction', 'AdminApiFunction', 'Jobs/Pipeline'].map((fn) => `${fn}/Role AwsSolutions-IAM5[Resource::<Data.Arn>/${p}/*]`)),
+  'AdminApiFunction/Function AwsSolutions-L1',
   'AccessLogs/Bucket AwsSolutions-S1',
   'Alarms/Topic AwsSolutions-SNS2',
   'Api/Api/GET--v1--{proxy+} AwsSolutions-APIG4',

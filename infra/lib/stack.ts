@@ -3,6 +3,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { acknowledge, objectWildcardId } from './acknowledge.js';
 import { ARTIFACT_PREFIXES } from './artifact-prefixes.js';
+import { INVESTMENT_PARTITIONS } from './investment-partitions.js';
 import { acknowledgeBucketDeployment } from './cdk-internals.js';
 import { AccessLogs } from './constructs/access-logs.js';
 import { OperationsAlarms } from './constructs/alarms.js';
@@ -27,6 +28,7 @@ export interface EquityAtlasStackProps extends StackProps {
 export class EquityAtlasStack extends Stack {
   readonly data: DataStore;
   readonly apiFunction: AppFunction;
+  readonly adminApiFunction: AppFunction;
   readonly jobs: DataFunctions;
   readonly api: EquityApi;
   readonly web: WebSite;
@@ -41,23 +43,41 @@ export class EquityAtlasStack extends Stack {
     this.data = new DataStore(this, 'Data', { retain: stage.retainData, noncurrentVersionExpiration: stage.noncurrentVersionExpiration, accessLogs: accessLogs.bucket });
     const { table, bucket } = this.data;
 
-    this.apiFunction = new AppFunction(this, 'ApiFunction', {
-      entry: 'functions/src/api/lambda.ts',
-      description: 'Equity Atlas API (Hono): indices, map geometry and crosswalks, read-only',
-      // 1 GB: JSON for 537 places and ~1 MB of geometry per request; memory also buys CPU (cold start).
-      memorySize: 1024,
-      timeout: Duration.seconds(15),
-      environment: { TABLE_NAME: table.tableName, BLOB_BUCKET: bucket.bucketName },
-      ...logs,
-    });
-    // Read-only, exactly what IndexReader does: GetItem (pointer, version, place) and Query (places of a level).
-    this.apiFunction.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [table.tableArn] }));
-    this.apiFunction.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: ARTIFACT_PREFIXES.map((p) => bucket.arnForObjects(`${p}/*`)) }));
+    // The one Hono app, deployed twice with different roles: public routes run read-only; the routes behind
+    // the JWT authorizer run with a role that may also write investment items (and nothing else).
+    const apiFunction = (id: string, description: string) => {
+      const f = new AppFunction(this, id, {
+        entry: 'functions/src/api/lambda.ts',
+        description,
+        // 1 GB: JSON for 537 places and ~1 MB of geometry per request; memory also buys CPU (cold start).
+        memorySize: 1024,
+        timeout: Duration.seconds(15),
+        // apigateway-jwt: the app trusts the claims API Gateway's JWT authorizer verified (api/admin-auth.ts).
+        environment: { TABLE_NAME: table.tableName, BLOB_BUCKET: bucket.bucketName, AUTH_MODE: 'apigateway-jwt' },
+        ...logs,
+      });
+      // Reads, exactly what IndexReader and the investment store do: GetItem and Query.
+      f.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [table.tableArn] }));
+      f.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: ARTIFACT_PREFIXES.map((p) => bucket.arnForObjects(`${p}/*`)) }));
+      return f;
+    };
+    this.apiFunction = apiFunction('ApiFunction', 'Equity Atlas API (Hono), public routes: read-only');
+    this.adminApiFunction = apiFunction('AdminApiFunction', 'Equity Atlas API (Hono), JWT-guarded routes: may write investments');
+    // DynamoInvestmentStore writes with PutItem (alone or inside TransactWriteItems), only to the investment
+    // partitions; the leading-keys condition makes every other item (indices, pointer, versions) unwritable.
+    this.adminApiFunction.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': INVESTMENT_PARTITIONS } },
+      }),
+    );
 
     this.jobs = new DataFunctions(this, 'Jobs', { table, bucket, schedule: stage.pipelineSchedule, ...logs });
 
     this.api = new EquityApi(this, 'Api', {
       handler: this.apiFunction.fn,
+      writeHandler: this.adminApiFunction.fn,
       throttle: stage.throttle,
       logRetention: stage.logRetention,
       removalPolicy: stage.dataRemovalPolicy,
@@ -67,7 +87,7 @@ export class EquityAtlasStack extends Stack {
     this.web = new WebSite(this, 'Web', { distDir: props.webDistDir, apiUrl: this.api.url, stage: stage.name, accessLogs: accessLogs.bucket });
 
     this.alarms = new OperationsAlarms(this, 'Alarms', {
-      functions: { Api: this.apiFunction.fn, Pipeline: this.jobs.pipeline.fn, Fetch: this.jobs.fetch.fn },
+      functions: { Api: this.apiFunction.fn, AdminApi: this.adminApiFunction.fn, Pipeline: this.jobs.pipeline.fn, Fetch: this.jobs.fetch.fn },
       table,
       api: this.api.api,
       email: props.alarmEmail,
@@ -76,7 +96,7 @@ export class EquityAtlasStack extends Stack {
     // Object-level grants are scoped to one key prefix of the data bucket each; cdk-nag flags any "*" in a resource.
     const prefixReason = (what: string) => `Objects under one fixed key prefix of the data bucket only: ${what}. Keys include version ids and source paths, known only at run time.`;
     acknowledge(
-      this.apiFunction.role,
+      [this.apiFunction.role, this.adminApiFunction.role],
       ARTIFACT_PREFIXES.map((p) => ({ id: objectWildcardId(bucket, `${p}/*`), reason: prefixReason(`${p}/* (read published artifacts of a version)`) })),
     );
     acknowledge(this.jobs.pipeline.role, [
@@ -87,7 +107,7 @@ export class EquityAtlasStack extends Stack {
       { id: objectWildcardId(bucket, 'raw/*'), reason: prefixReason('raw/* (write official downloads)') },
       { id: objectWildcardId(bucket, 'fetch-reports/*'), reason: prefixReason('fetch-reports/* (write the checksum report)') },
     ]);
-    acknowledge([this.apiFunction.fn, this.jobs.pipeline.fn, this.jobs.fetch.fn], [
+    acknowledge([this.apiFunction.fn, this.adminApiFunction.fn, this.jobs.pipeline.fn, this.jobs.fetch.fn], [
       { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the code is built and tested for (esbuild target node22, STACK.md); moving to Node 24 is a deliberate upgrade, not a silent one.' },
     ]);
     acknowledgeBucketDeployment(this, this.web.bucket);

@@ -6,6 +6,7 @@ import { loadConfig } from '../config.js';
 import { loadManifest, readSource, type SourceEntry } from '../sources/source-manifest.js';
 import { createDynamoClient } from '../store/dynamo-client.js';
 import { DynamoIndexStore } from '../store/dynamo-index-store.js';
+import { DynamoInvestmentStore } from '../store/dynamo-investment-store.js';
 import { S3BlobStore } from '../store/s3-blob-store.js';
 import type { Progress } from './progress.js';
 import { runPipeline, type PipelineResult } from './run-pipeline.js';
@@ -49,7 +50,10 @@ const logProgress: Progress = {
 const config = loadConfig();
 const bucket = process.env.DATA_BUCKET ?? '';
 const s3 = new S3Client({ region: config.region });
-const store = new DynamoIndexStore(createDynamoClient({ endpoint: config.dynamoEndpoint, region: config.region }), config.tableName);
+const dynamo = createDynamoClient({ endpoint: config.dynamoEndpoint, region: config.region });
+const store = new DynamoIndexStore(dynamo, config.tableName);
+// The first run loads ahem/investments.csv into the same table (issue 5), as the local pipeline does.
+const investments = new DynamoInvestmentStore(dynamo, config.tableName);
 
 async function getObject(key: string): Promise<Uint8Array | null> {
   try {
@@ -70,7 +74,7 @@ export async function handler(): Promise<PipelineResult> {
   try {
     const staged = await stageSources(manifest, dataDir, getObject);
     logProgress.step(`staged ${staged.length} sources from s3://${bucket}/${STAGED_PREFIX} (sha256 ok)`);
-    return await runPipeline({ store, blobs: new S3BlobStore(s3, bucket), dataDir, manifest, cacheDir: '/tmp/equity-atlas-cache', progress: logProgress }); // /tmp survives warm starts: the crosswalk is recomputed only on a cold container
+    return await runPipeline({ store, investments, blobs: new S3BlobStore(s3, bucket), dataDir, manifest, cacheDir: '/tmp/equity-atlas-cache', progress: logProgress }); // /tmp survives warm starts: the crosswalk is recomputed only on a cold container
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

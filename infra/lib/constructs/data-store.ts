@@ -33,6 +33,9 @@ export class DataStore extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       // AWS managed KMS key: encryption visible in the template, no key to administer, no KMS grants on the roles.
       encryption: TableEncryptionV2.awsManagedKey(),
+      // Idempotency records of investment writes carry expiresAt (epoch seconds); DynamoDB deletes them after it
+      // (functions/src/store/dynamo-investment-store.ts; the store also ignores expired ones until then).
+      timeToLiveAttribute: 'expiresAt',
       deletionProtection: props.retain,
       removalPolicy,
     });

@@ -29,7 +29,10 @@ export const PUBLIC_COMPUTE_PATHS = ['/v1/indices/custom'];
 export const ADMIN_GROUP = 'admins';
 
 export interface EquityApiProps {
+  /** Serves the public routes: read-only role. */
   handler: IFunction;
+  /** The same app with a role that may also write investments: serves the JWT-guarded routes only. */
+  writeHandler: IFunction;
   throttle: { rateLimit: number; burstLimit: number };
   logRetention: RetentionDays;
   removalPolicy: RemovalPolicy;
@@ -77,11 +80,13 @@ export class EquityApi extends Construct {
     const issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
     const jwt = new HttpJwtAuthorizer('CognitoJwt', issuer, { jwtAudience: [this.userPoolClient.userPoolClientId] });
     const integration = new HttpLambdaIntegration('Hono', props.handler);
+    const writeIntegration = new HttpLambdaIntegration('HonoWrites', props.writeHandler);
 
     this.api = new HttpApi(this, 'Api', {
       description: 'Equity Atlas API (Hono on Lambda)',
       createDefaultStage: false,
-      defaultIntegration: integration,
+      // Anything not explicitly public needs a token and runs with the write-capable role.
+      defaultIntegration: writeIntegration,
       defaultAuthorizer: jwt,
       corsPreflight: {
         // Public read data and bearer tokens (no cookies), so any origin may call it; the Hono app answers the same.
@@ -95,7 +100,7 @@ export class EquityApi extends Construct {
       ...this.api.addRoutes({ path: '/v1/{proxy+}', methods: [HttpMethod.GET, HttpMethod.HEAD], integration, authorizer: new HttpNoneAuthorizer() }),
       ...PUBLIC_COMPUTE_PATHS.flatMap((path) => this.api.addRoutes({ path, methods: [HttpMethod.POST], integration, authorizer: new HttpNoneAuthorizer() })),
     ];
-    for (const path of WRITE_PATHS) this.api.addRoutes({ path, methods: WRITE_METHODS, integration, authorizer: jwt });
+    for (const path of WRITE_PATHS) this.api.addRoutes({ path, methods: WRITE_METHODS, integration: writeIntegration, authorizer: jwt });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: props.removalPolicy });
     this.stage = new HttpStage(this, 'DefaultStage', {
