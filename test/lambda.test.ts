@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Context } from 'aws-lambda';
 import { publishedStore } from './support/published-store.js';
 import { httpApiGetEvent } from './support/api-gateway-event.js';
@@ -6,6 +6,8 @@ import { httpApiGetEvent } from './support/api-gateway-event.js';
 // The Lambda entry point, invoked with API Gateway HTTP API v2 events, against the same local store.
 let ctx: Awaited<ReturnType<typeof publishedStore>>;
 let lambda: typeof import('../functions/src/api/lambda.js');
+// The handler writes one JSON log line per request: captured here (and asserted below) instead of filling the test output.
+const log = vi.spyOn(console, 'log').mockImplementation(() => {});
 
 beforeAll(async () => {
   ctx = await publishedStore();
@@ -13,7 +15,10 @@ beforeAll(async () => {
   Object.assign(process.env, { DYNAMODB_ENDPOINT: ctx.endpoint, TABLE_NAME: ctx.tableName, BLOB_DIR: ctx.blobDir });
   lambda = await import('../functions/src/api/lambda.js');
 });
-afterAll(() => ctx?.cleanup());
+afterAll(() => {
+  log.mockRestore();
+  ctx?.cleanup();
+});
 
 const invoke = (path: string) => lambda.handler(httpApiGetEvent(path), {} as Context) as Promise<{ statusCode: number; headers: Record<string, string>; body: string }>;
 
@@ -37,5 +42,34 @@ describe('Lambda handler (API Gateway HTTP API v2)', () => {
     const bad = await invoke('/v1/places?level=nope');
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toBe('application/problem+json');
+  });
+
+  it('answers like the Node app for the researcher routes (status, content type, body) and logs one JSON line per request', async () => {
+    {
+      for (const path of [
+        '/v1/places?level=zcta&sort=rank&limit=25&flagged=true',
+        '/v1/places?level=town&county=Hampden&format=csv',
+        '/v1/search?q=01001',
+        '/v1/lookup?lon=-71.0637&lat=42.3588',
+        '/v1/lookup?lon=-73.9857&lat=40.7484',
+        '/v1/versions',
+        `/v1/versions/${ctx.result.version}`,
+        `/v1/versions/${ctx.result.version}/download?level=town&format=csv`,
+        '/v1/methods',
+      ]) {
+        const [viaLambda, viaApp] = [await invoke(path), await lambda.app.request(path, { headers: { accept: 'application/json' } })];
+        expect(viaLambda.statusCode, path).toBe(viaApp.status);
+        expect(viaLambda.headers['content-type'], path).toBe(viaApp.headers.get('content-type'));
+        expect(viaLambda.headers.etag, path).toBe(viaApp.headers.get('etag') ?? undefined);
+        const text = await viaApp.text();
+        if (viaApp.headers.get('content-type')!.includes('json')) expect(JSON.parse(viaLambda.body), path).toEqual(JSON.parse(text));
+        else expect(viaLambda.body, path).toBe(text);
+      }
+      const res = await invoke('/v1/health');
+      expect(res.headers['x-request-id']).toBe('test-request-id'); // API Gateway's request id
+      const lines = log.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
+      expect(lines.at(-1)).toMatchObject({ level: 'info', message: 'request', requestId: 'test-request-id', method: 'GET', path: '/v1/health', status: 200, coldStart: false });
+      expect(typeof lines.at(-1)!.ms).toBe('number');
+    }
   });
 });

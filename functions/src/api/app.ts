@@ -44,7 +44,8 @@ const defaultLogError = (entry: Record<string, unknown>) => console.error(JSON.s
 /** The one Hono app: served by @hono/node-server locally and by hono/aws-lambda in AWS. */
 export function createApp({ reader, investments, adminAuth = { mode: 'token', token: null }, logError = defaultLogError, rateLimit: limits }: AppDeps) {
   const app = new OpenAPIHono();
-  app.use('*', requestId());
+  // Behind API Gateway the request id is API Gateway's own, so the header, the logs and AWS's records agree.
+  app.use('*', requestId({ generator: (c) => (c.env as { event?: { requestContext?: { requestId?: string } } } | undefined)?.event?.requestContext?.requestId ?? crypto.randomUUID() }));
   if (limits) app.use('/v1/*', rateLimit(limits));
   // A known path with another method: 405 with Allow, instead of Hono's default 404.
   app.use(

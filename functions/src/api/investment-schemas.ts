@@ -61,7 +61,7 @@ export const AuditEntrySchema = z
     action: z.enum(['seed', 'create', 'update', 'delete']),
     who: z.string(),
     at: z.string(),
-    before: InvestmentSchema.nullable(),
+    before: z.union([InvestmentSchema, z.null()]), // not .nullable(): zod-to-openapi renders a nullable $ref as allOf [$ref, object|null], which rejects null
     after: InvestmentSchema,
   })
   .openapi('InvestmentAuditEntry');

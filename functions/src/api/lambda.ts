@@ -10,6 +10,7 @@ import type { BlobStore } from '../store/index-store.js';
 import { S3BlobStore } from '../store/s3-blob-store.js';
 import { createApp } from './app.js';
 import { IndexReader } from './index-reader.js';
+import { jsonLog, withRequestLog } from './lambda-log.js';
 
 // Created once per Lambda container, outside the handler (reused across invocations).
 const config = loadConfig();
@@ -24,4 +25,6 @@ function geometryBlobs(env: NodeJS.ProcessEnv): BlobStore {
 
 // In AWS set AUTH_MODE=apigateway-jwt: the HTTP API's JWT authorizer guards the write routes (api/admin-auth.ts).
 export const app = createApp({ reader: new IndexReader(store, geometryBlobs(process.env)), investments: new DynamoInvestmentStore(client, config.tableName), adminAuth: adminAuthFrom(config) });
-export const handler = handle(app);
+export const handler = withRequestLog(handle(app));
+// Module init (imports, config, clients, app): milliseconds since the runtime process started.
+jsonLog({ level: 'info', message: 'init', initMs: Math.round(performance.now()) });

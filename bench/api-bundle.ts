@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/**
+ * Bundle the API Lambda handler (functions/src/api/lambda.ts) the way the CDK
+ * stack does (esbuild, ESM, node22, minified, everything bundled), report its
+ * size, and measure module init: a fresh Node process importing the bundle
+ * (imports, config, SDK clients, the Hono app), median of several runs.
+ *
+ *   npm run bench:bundle
+ */
+import { build, type Plugin } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { REPO_ROOT } from '../functions/src/config.js';
+
+const RUNS = 7;
+
+/**
+ * zod 4 bundles every error-message locale (≈ 260 KB minified) because its `z`
+ * namespace re-exports them; the API only uses English. This plugin swaps the
+ * locale index for English only — the variant reported as "English-only zod".
+ * (CDK's NodejsFunction takes no esbuild plugins: adopting it there means
+ * building the bundle with this script and deploying it with Code.fromAsset.)
+ */
+const englishOnlyZod: Plugin = {
+  name: 'english-only-zod',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: 'zod-locales-en', namespace: 'zod-en' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'zod-en' }, () => ({ contents: `export { default as en } from ${JSON.stringify(path.join(REPO_ROOT, 'node_modules/zod/v4/locales/en.js'))};`, resolveDir: REPO_ROOT }));
+  },
+};
+const outdir = mkdtempSync(path.join(tmpdir(), 'equity-atlas-api-bundle-'));
+const outfile = path.join(outdir, 'index.mjs');
+try {
+  const bundle = (plugins: Plugin[]) => build({
+    entryPoints: [path.join(REPO_ROOT, 'functions/src/api/lambda.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    minify: true,
+    outfile,
+    metafile: true,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    plugins,
+  });
+  await bundle([englishOnlyZod]);
+  const slim = readFileSync(outfile);
+  // The English-only bundle must still answer, with zod's English messages: a bad body through the real handler (validation needs no store).
+  const check = `const m = await import(${JSON.stringify(outfile)}); const r = await m.handler({ version: '2.0', rawPath: '/v1/indices/custom', rawQueryString: '', headers: { host: 'x', 'content-type': 'application/json' }, body: JSON.stringify({ level: 'nope', weights: { cardiometabolic: 1 } }), requestContext: { http: { method: 'POST', path: '/v1/indices/custom' }, requestId: 'bundle-check' }, isBase64Encoded: false }, {}); process.stdout.write('@@' + r.statusCode + ' ' + JSON.parse(r.body).detail);`;
+  const checked = execFileSync(process.execPath, ['--input-type=module', '-e', check], { env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9', TABLE_NAME: 'bench', BLOB_DIR: outdir, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } }).toString();
+  const verdict = checked.slice(checked.indexOf('@@') + 2);
+  if (!/^400 level: Invalid option/.test(verdict)) throw new Error(`English-only bundle answered unexpectedly: ${verdict}`);
+  const t0 = performance.now();
+  const result = await bundle([]);
+  const buildMs = performance.now() - t0;
+  const bytes = readFileSync(outfile);
+  const inputs = Object.entries(result.metafile.outputs[path.relative(process.cwd(), outfile)]?.inputs ?? {});
+  const byPackage = new Map<string, number>();
+  for (const [file, info] of inputs) {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+    const key = m ? m[1]! : 'functions/src';
+    byPackage.set(key, (byPackage.get(key) ?? 0) + info.bytesInOutput);
+  }
+  console.log(`API Lambda bundle: ${(bytes.length / 1e6).toFixed(3)} MB minified (${(gzipSync(bytes).length / 1e6).toFixed(3)} MB gzip), built in ${Math.round(buildMs)} ms — goal < 1 MB`);
+  console.log(`  with English-only zod (locales stubbed): ${(slim.length / 1e6).toFixed(3)} MB minified (${(gzipSync(slim).length / 1e6).toFixed(3)} MB gzip)`);
+  console.log('largest parts:', [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${(v / 1e3).toFixed(0)} KB`).join(', '));
+
+  // Init = time to import the module (its top level creates config, clients and the app); no network is touched at init.
+  const script = `const t = performance.now(); await import(${JSON.stringify(outfile)}); process.stdout.write('@@' + (performance.now() - t).toFixed(1) + ' ' + performance.now().toFixed(1));`;
+  const runs = Array.from({ length: RUNS }, () => {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9', TABLE_NAME: 'bench', BLOB_DIR: outdir, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    }).toString();
+    const [imp, total] = out.slice(out.indexOf('@@') + 2).split(' ').map(Number) as [number, number];
+    return { imp, total };
+  });
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(`module init (import of the bundle): median ${median(runs.map((r) => r.imp)).toFixed(1)} ms over ${RUNS} runs; process start to ready ${median(runs.map((r) => r.total)).toFixed(1)} ms (Node ${process.versions.node})`);
+} finally {
+  rmSync(outdir, { recursive: true, force: true });
+}
