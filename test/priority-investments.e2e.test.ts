@@ -218,6 +218,20 @@ describe('investments (secured edits)', () => {
     expect((await app.request(`/v1/investments/${created.id}`, { method: 'PATCH', ...json({ amountUsd: null }, { 'if-match': '"2"' }) })).status).toBe(412);
   });
 
+  it('never answers a stale 304 for live data after an edit', async () => {
+    const first = await app.request('/v1/investments');
+    const tag = first.headers.get('etag')!;
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    expect(tag).toMatch(/^"c-/); // a content tag, not the index version's
+    expect((await app.request('/v1/investments', { headers: { 'if-none-match': tag } })).status).not.toBe(304);
+    await app.request('/v1/investments', { method: 'POST', ...json(grant({ grantee: 'Cache check' })) });
+    const after = await app.request('/v1/investments', { headers: { 'if-none-match': tag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(tag);
+    const need = await app.request('/v1/need-investment?level=town');
+    expect(need.headers.get('etag')).toMatch(/^"c-/);
+  });
+
   it('soft-deletes and keeps an audit trail readable by admins', async () => {
     const created = (await (await app.request('/v1/investments', { method: 'POST', ...json(grant()) })).json()) as Investment;
     await app.request(`/v1/investments/${created.id}`, { method: 'PATCH', ...json({ amountUsd: null, amountNote: 'withdrawn figure' }, { 'if-match': '"1"' }) });

@@ -9,6 +9,7 @@ import { ProblemError, problems } from '../problem.js';
 import { newRouter } from '../router.js';
 import { notFoundResponse, problemResponses, ProblemSchema } from '../schemas.js';
 import { currentPriorityGeographies } from './priority-geographies.js';
+import { contentEtag } from '../content-etag.js';
 
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
 const IdParam = z.object({ id: z.string().regex(/^inv-[0-9a-f]{10}$/, 'expected an investment id like inv-936edffabe').openapi({ param: { name: 'id', in: 'path' }, example: 'inv-936edffabe' }) });
@@ -36,6 +37,15 @@ function send(c: Context, inv: Investment, status: 200 | 201 = 200): never {
   c.header('etag', `"${inv.version}"`);
   c.header('cache-control', 'no-store'); // live data: never the index version's cache rules
   return c.json(inv, status) as never;
+}
+
+/** Live data: no-store, and an ETag of the content (never the index version's). */
+function live(c: Context, body: unknown): never {
+  const json = JSON.stringify(body);
+  c.header('etag', contentEtag(json));
+  c.header('cache-control', 'no-store');
+  c.header('content-type', 'application/json');
+  return c.body(json, 200) as never;
 }
 
 export function investmentRoutes(reader: IndexReader, store: InvestmentStore, auth: AdminAuth) {
@@ -142,8 +152,7 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
         items = items.filter((i) => i.municipalities.some((m) => members.has(m)));
       }
       items.sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id));
-      c.header('cache-control', 'no-store');
-      return c.json({ count: items.length, items }, 200);
+      return live(c, { count: items.length, items });
     })
     .openapi(get, async (c) => {
       const { id } = c.req.valid('param');
@@ -202,7 +211,6 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
       const { id } = c.req.valid('param');
       const entries = await store.audit(id);
       if (entries.length === 0) throw problems.notFound(`No investment ${id}.`);
-      c.header('cache-control', 'no-store');
-      return c.json({ id, entries }, 200);
+      return live(c, { id, entries });
     });
 }

@@ -6,6 +6,7 @@ import type { IndexReader } from '../index-reader.js';
 import { newRouter } from '../router.js';
 import { notFoundResponse, problemResponses } from '../schemas.js';
 import { currentPriorityGeographies } from './priority-geographies.js';
+import { contentEtag } from '../content-etag.js';
 
 const COLUMNS: (keyof NeedRow)[] = ['id', 'name', 'population', 'percentile', 'rank', 'flag_count', 'grant_count', 'grants_without_amount', 'total_announced_usd', 'usd_per_resident_per_year', 'usd_not_annualized', 'high_need', 'high_need_no_investment'];
 
@@ -66,7 +67,9 @@ export function needInvestmentRoutes(reader: IndexReader, store: InvestmentStore
       .filter((i) => i.deletedAt === null)
       .map((i) => ({ id: i.id, amountUsd: i.amountUsd, durationYears: i.durationYears, municipalities: i.municipalities, unmappedPlaceCount: i.unmappedPlaces.length }));
     const items = needInvestmentRows(units, grants);
-    c.header('cache-control', 'no-store'); // investments are live data
+    // Investments are live data: no-store, and an ETag of the content rather than of the index version.
+    c.header('cache-control', 'no-store');
+    c.header('etag', contentEtag(JSON.stringify([meta.version, format ?? null, c.req.header('accept') ?? null, items])));
     if (wantsCsv(c, format)) return csvResponse(c, `need-investment-${level}.csv`, COLUMNS, items.map((r) => COLUMNS.map((k) => r[k]))) as never;
     return c.json({ version: meta.version, level, highNeedPercentile: HIGH_NEED_PERCENTILE, definition: DEFINITION, items }, 200) as never;
   });
