@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { reweight } from '../../indices/custom-weights.js';
 import { DOMAINS, type Domain } from '../../indices/indicator-registry.js';
 import type { IndexReader } from '../index-reader.js';
+import { ResponseCache } from '../response-cache.js';
 import { newRouter } from '../router.js';
 import { LevelSchema, problemResponses } from '../schemas.js';
 
@@ -52,16 +53,20 @@ const route = createRoute({
 });
 
 export function customIndexRoutes(reader: IndexReader) {
+  // Same version + same normalized weights = same ranking: answers are cached (bounded LRU).
+  const cache = new ResponseCache(256);
   return newRouter().openapi(route, async (c) => {
     const { level, weights } = c.req.valid('json');
     const meta = await reader.requireCurrentVersion();
-    const places = await reader.listPlaces(meta.version, level);
     const total = DOMAINS.reduce((s, d) => s + (weights[d] ?? 0), 0);
     const normalized = Object.fromEntries(DOMAINS.map((d) => [d, (weights[d] ?? 0) / total])) as Record<Domain, number>;
-    const result = reweight(places, normalized, meta.method.overallCoverage);
-    const items = result
-      .map((r, i) => ({ id: r.id, name: places[i]!.name, score: r.score, percentile: r.percentile === null ? null : Math.round(r.percentile * 10_000) / 100, rank: r.rank, publishedPercentile: places[i]!.percentile }))
-      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.id.localeCompare(b.id));
-    return c.json({ version: meta.version, level, weights: normalized, items }, 200);
+    return cache.json(c, `${meta.version}|${level}|${DOMAINS.map((d) => normalized[d]).join(',')}`, async () => {
+      const places = await reader.listPlaces(meta.version, level);
+      const result = reweight(places, normalized, meta.method.overallCoverage);
+      const items = result
+        .map((r, i) => ({ id: r.id, name: places[i]!.name, score: r.score, percentile: r.percentile === null ? null : Math.round(r.percentile * 10_000) / 100, rank: r.rank, publishedPercentile: places[i]!.percentile }))
+        .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.id.localeCompare(b.id));
+      return { version: meta.version, level, weights: normalized, items };
+    }) as never;
   });
 }

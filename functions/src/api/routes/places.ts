@@ -4,6 +4,7 @@ import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
 import type { PlaceRecord, VersionMeta } from '../../indices/place-record.js';
 import { csvResponse } from '../csv-response.js';
+import { ResponseCache } from '../response-cache.js';
 import { csvCells, FORMATS, negotiateFormat, toFeatureCollection } from '../place-formats.js';
 import { decodeCursor, encodeCursor, queryFingerprint, queryPlaces, SORT_KEYS } from '../place-query.js';
 import { LevelSchema, MeasureSchema, notFoundResponse, PlaceSchema, PlaceSummarySchema, problemResponses } from '../schemas.js';
@@ -71,6 +72,7 @@ const oneRoute = createRoute({
 });
 
 export function placesRoutes(reader: IndexReader) {
+  const cache = new ResponseCache();
   return newRouter()
     .openapi(listRoute, async (c) => {
       const { level, limit, cursor, format, ...query } = c.req.valid('query');
@@ -93,14 +95,14 @@ export function placesRoutes(reader: IndexReader) {
         c.header('content-type', 'application/geo+json');
         return c.body(JSON.stringify(toFeatureCollection(items, geometry, { version: meta.version, level, nextCursor })), 200) as never;
       }
-      return c.json({ version: meta.version, level, measure: meta.measures[level], items, nextCursor }, 200);
+      return cache.json(c, `list|${meta.version}|${fingerprint}|${page.offset}|${limit ?? ''}`, () => ({ version: meta.version, level, measure: meta.measures[level], items, nextCursor })) as never;
     })
     .openapi(oneRoute, async (c) => {
       const { level, id } = c.req.valid('param');
       const meta = await reader.requireCurrentVersion();
       const place = await reader.getPlace(meta.version, level, id);
       if (!place) throw problems.notFound(`No ${level} with id "${id}" in version ${meta.version}.`);
-      return c.json({ version: meta.version, method: meta.method.id, measure: meta.measures[level], place: withIndicatorMetadata(place, meta) }, 200);
+      return cache.json(c, `place|${meta.version}|${level}|${id}`, () => ({ version: meta.version, method: meta.method.id, measure: meta.measures[level], place: withIndicatorMetadata(place, meta) })) as never;
     });
 }
 
