@@ -6,7 +6,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_KEYS } from '../../functions/src/store/table-schema.js';
 import { REPO_ROOT } from './constructs/app-function.js';
-import { PUBLIC_COMPUTE_PATHS, WRITE_METHODS, WRITE_PATHS } from './constructs/http-api.js';
+import { ADMIN_READ_PATHS, PUBLIC_COMPUTE_PATHS, WRITE_METHODS, WRITE_PATHS } from './constructs/http-api.js';
 import { INVESTMENT_PARTITIONS } from './investment-partitions.js';
 import * as indexStore from '../../functions/src/store/index-store.js';
 import { ARTIFACT_PREFIXES } from './artifact-prefixes.js';
@@ -225,6 +225,14 @@ describe('API', () => {
     }
     const keys = routes().map((r) => r.RouteKey);
     for (const p of WRITE_PATHS) for (const m of WRITE_METHODS) expect(keys).toContain(`${m} ${p}`);
+  });
+
+  it('puts the admin-only audit read behind the JWT, ahead of the public GET catch-all', () => {
+    for (const path of ADMIN_READ_PATHS) {
+      const route = routes().find((r) => r.RouteKey === `GET ${path}`);
+      expect(route?.AuthorizationType, path).toBe('JWT');
+      expect(route?.AuthorizerId, path).toBeDefined();
+    }
   });
 
   it('sends public routes to the read-only function and everything behind the JWT to the write-capable one', () => {

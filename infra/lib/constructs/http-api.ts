@@ -21,6 +21,8 @@ import { Construct } from 'constructs';
 export const WRITE_METHODS = [HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE];
 /** Write routes the app will serve (investments, a later issue); the authorizer is wired now. */
 export const WRITE_PATHS = ['/v1/investments', '/v1/investments/{proxy+}'];
+/** Admin-only reads (the audit trail): more specific than GET /v1/{proxy+}, so API Gateway routes them here, behind the JWT. */
+export const ADMIN_READ_PATHS = ['/v1/investments/{id}/audit'];
 /**
  * POST routes that compute from published data and store nothing (custom domain weights):
  * public like the GET routes, listed one by one so a new POST needs a decision here.
@@ -101,6 +103,7 @@ export class EquityApi extends Construct {
       ...PUBLIC_COMPUTE_PATHS.flatMap((path) => this.api.addRoutes({ path, methods: [HttpMethod.POST], integration, authorizer: new HttpNoneAuthorizer() })),
     ];
     for (const path of WRITE_PATHS) this.api.addRoutes({ path, methods: WRITE_METHODS, integration: writeIntegration, authorizer: jwt });
+    for (const path of ADMIN_READ_PATHS) this.api.addRoutes({ path, methods: [HttpMethod.GET], integration: writeIntegration, authorizer: jwt });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: props.removalPolicy });
     this.stage = new HttpStage(this, 'DefaultStage', {
