@@ -80,22 +80,26 @@ export function placesRoutes(reader: IndexReader) {
       const page = cursor ? decodeCursor(cursor, fingerprint) : { version: null, offset: 0 };
       const meta = page.version ? await reader.versionMeta(page.version) : await reader.requireCurrentVersion();
       if (!meta) throw problems.badRequest('cursor: its version is no longer published', [{ path: 'cursor', message: 'its version is no longer published; start again without cursor' }]);
-      const matching = queryPlaces(await reader.listPlaces(meta.version, level), query);
-      const end = limit === undefined ? matching.length : Math.min(matching.length, page.offset + limit);
-      const items = matching.slice(page.offset, end).map(({ id, name, score, percentile, rank, noDataReason }) => ({ id, name, score, percentile, rank, noDataReason }));
-      const nextCursor = end < matching.length ? encodeCursor({ v: meta.version, o: end, q: fingerprint }) : null;
+      // Filter, sort and cut the page; for JSON only on a cache miss (the same request on the same version is the same answer).
+      const cut = async () => {
+        const matching = queryPlaces(await reader.listPlaces(meta.version, level), query);
+        const end = limit === undefined ? matching.length : Math.min(matching.length, page.offset + limit);
+        const items = matching.slice(page.offset, end).map(({ id, name, score, percentile, rank, noDataReason }) => ({ id, name, score, percentile, rank, noDataReason }));
+        return { items, nextCursor: end < matching.length ? encodeCursor({ v: meta.version, o: end, q: fingerprint }) : null };
+      };
       const as = negotiateFormat(c, format);
+      if (as === 'json') {
+        return cache.json(c, `list|${meta.version}|${fingerprint}|${page.offset}|${limit ?? ''}`, async () => ({ version: meta.version, level, measure: meta.measures[level], ...(await cut()) })) as never;
+      }
+      const { items, nextCursor } = await cut();
       if (as === 'csv') {
         if (nextCursor) c.header('x-next-cursor', nextCursor);
         return csvResponse(c, `places-${level}-${meta.version}.csv`, [...LIST_COLUMNS], csvCells([...LIST_COLUMNS], items)) as never;
       }
-      if (as === 'geojson') {
-        const geometry = await reader.geometryJson(meta.version, level);
-        if (geometry === null) throw problems.notFound(`No ${level} geometry stored for version ${meta.version}.`);
-        c.header('content-type', 'application/geo+json');
-        return c.body(JSON.stringify(toFeatureCollection(items, geometry, { version: meta.version, level, nextCursor })), 200) as never;
-      }
-      return cache.json(c, `list|${meta.version}|${fingerprint}|${page.offset}|${limit ?? ''}`, () => ({ version: meta.version, level, measure: meta.measures[level], items, nextCursor })) as never;
+      const geometry = await reader.geometryJson(meta.version, level);
+      if (geometry === null) throw problems.notFound(`No ${level} geometry stored for version ${meta.version}.`);
+      c.header('content-type', 'application/geo+json');
+      return c.body(JSON.stringify(toFeatureCollection(items, geometry, { version: meta.version, level, nextCursor })), 200) as never;
     })
     .openapi(oneRoute, async (c) => {
       const { level, id } = c.req.valid('param');
