@@ -62,7 +62,7 @@ export function createApp({ reader, investments, adminAuth = { mode: 'token', to
   // ETag + Cache-Control per data version; before compress so gzip answers get the weak form of the same tag.
   app.use('/v1/*', versionCache(reader));
   app.use('/v1/*', compress());
-  app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], exposeHeaders: ['ETag', 'Location', 'Idempotent-Replayed'] }));
+  app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], exposeHeaders: ['ETag', 'Location', 'Idempotent-Replayed', 'X-Next-Cursor', 'X-Request-Id'] }));
   // Request bodies are small JSON documents (custom weights); anything larger is refused before parsing.
   app.use(
     '/v1/*',
