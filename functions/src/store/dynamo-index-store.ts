@@ -4,13 +4,13 @@ import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   type BatchWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Level, PlaceRecord, VersionMeta } from '../indices/place-record.js';
 import { StaleVersionError, type IndexStore, type VersionSummary } from './index-store.js';
 import { keys } from './table-schema.js';
+import { queryPartition } from './query-partition.js';
 
 const BATCH_SIZE = 25; // DynamoDB BatchWriteItem limit
 const MAX_ATTEMPTS = 8;
@@ -48,33 +48,22 @@ export class DynamoIndexStore implements IndexStore {
   }
 
   async listVersions(): Promise<VersionSummary[]> {
-    const out: VersionSummary[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.version('').PK },
-          // Headline fields only: the registry in each record is ≈ 20 KB (docs/storage.md).
-          ProjectionExpression: 'SK, #status, #meta.#createdAt, #meta.#counts, #meta.#method.#id, #meta.#schema',
-          ExpressionAttributeNames: { '#status': 'status', '#meta': 'meta', '#createdAt': 'createdAt', '#counts': 'counts', '#method': 'method', '#id': 'id', '#schema': 'schema' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const meta = (item.meta ?? {}) as { createdAt?: string; counts?: VersionSummary['counts']; method?: { id?: string }; schema?: number };
-        out.push({
-          version: item.SK as string,
-          status: item.status as VersionSummary['status'],
-          createdAt: meta.createdAt ?? '',
-          methodId: meta.method?.id ?? null,
-          counts: meta.counts ?? { town: 0, zcta: 0 },
-          schema: meta.schema ?? null,
-        });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryPartition(this.doc, this.tableName, keys.version('').PK, {
+      // Headline fields only: the registry in each record is ≈ 20 KB (docs/storage.md).
+      ProjectionExpression: 'SK, #status, #meta.#createdAt, #meta.#counts, #meta.#method.#id, #meta.#schema',
+      ExpressionAttributeNames: { '#status': 'status', '#meta': 'meta', '#createdAt': 'createdAt', '#counts': 'counts', '#method': 'method', '#id': 'id', '#schema': 'schema' },
+    });
+    const out: VersionSummary[] = items.map((item) => {
+      const meta = (item.meta ?? {}) as { createdAt?: string; counts?: VersionSummary['counts']; method?: { id?: string }; schema?: number };
+      return {
+        version: item.SK as string,
+        status: item.status as VersionSummary['status'],
+        createdAt: meta.createdAt ?? '',
+        methodId: meta.method?.id ?? null,
+        counts: meta.counts ?? { town: 0, zcta: 0 },
+        schema: meta.schema ?? null,
+      };
+    });
     // Newest first by creation time (ids sort by method first, so a method change would break id order).
     return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.version < b.version ? 1 : -1));
   }
@@ -154,21 +143,7 @@ export class DynamoIndexStore implements IndexStore {
   }
 
   async listPlaces(version: string, level: Level): Promise<PlaceRecord[]> {
-    const items: PlaceRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.placesPartition(version, level) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of out.Items ?? []) items.push(toPlace(item));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    return (await queryPartition(this.doc, this.tableName, keys.placesPartition(version, level))).map(toPlace);
   }
 
   async getPlace(version: string, level: Level, id: string): Promise<PlaceRecord | null> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   IdempotencyKeyReuseError,
   InvestmentNotFoundError,
@@ -12,6 +12,7 @@ import {
   type InvestmentStore,
 } from './investment-store.js';
 import { keys } from './table-schema.js';
+import { queryPartition } from './query-partition.js';
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 
@@ -34,22 +35,7 @@ export class DynamoInvestmentStore implements InvestmentStore {
   }
 
   async list(): Promise<Investment[]> {
-    const items: Investment[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.investmentsPartition() },
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      for (const item of out.Items ?? []) items.push(fromItem(item));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    return (await queryPartition(this.doc, this.tableName, keys.investmentsPartition(), { ConsistentRead: true })).map(fromItem);
   }
 
   async get(id: string): Promise<Investment | null> {
@@ -137,26 +123,15 @@ export class DynamoInvestmentStore implements InvestmentStore {
   }
 
   async audit(id: string): Promise<AuditEntry[]> {
-    const out: AuditEntry[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.auditPartition(id) }, ExclusiveStartKey: startKey, ConsistentRead: true }),
-      );
-      for (const item of page.Items ?? []) {
-        out.push({
-          investmentId: item.investmentId as string,
-          version: item.version as number,
-          action: item.action as AuditEntry['action'],
-          who: item.who as string,
-          at: item.at as string,
-          before: item.before ? (JSON.parse(item.before as string) as Investment) : null,
-          after: JSON.parse(item.after as string) as Investment,
-        });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return out;
+    return (await queryPartition(this.doc, this.tableName, keys.auditPartition(id), { ConsistentRead: true })).map((item) => ({
+      investmentId: item.investmentId as string,
+      version: item.version as number,
+      action: item.action as AuditEntry['action'],
+      who: item.who as string,
+      at: item.at as string,
+      before: item.before ? (JSON.parse(item.before as string) as Investment) : null,
+      after: JSON.parse(item.after as string) as Investment,
+    }));
   }
 
   async seed(records: { id: string; fields: InvestmentFields }[], source: { sha256: string }, who: string): Promise<number> {

@@ -1,0 +1,23 @@
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * Every item of one partition (`PK = pk`), following LastEvaluatedKey across
+ * the 1 MB pages DynamoDB returns. `extra` adds projections or consistency.
+ */
+export async function queryPartition(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  pk: string,
+  extra: Omit<QueryCommandInput, 'TableName' | 'KeyConditionExpression' | 'ExpressionAttributeValues' | 'ExclusiveStartKey'> = {},
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new QueryCommand({ ...extra, TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ExclusiveStartKey: startKey }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
