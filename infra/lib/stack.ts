@@ -7,7 +7,7 @@ import { INVESTMENT_PARTITIONS } from './investment-partitions.js';
 import { acknowledgeBucketDeployment } from './cdk-internals.js';
 import { AccessLogs } from './constructs/access-logs.js';
 import { OperationsAlarms } from './constructs/alarms.js';
-import { AppFunction } from './constructs/app-function.js';
+import { AppFunction, REPO_ROOT } from './constructs/app-function.js';
 import { DataFunctions } from './constructs/data-functions.js';
 import { DataStore } from './constructs/data-store.js';
 import { EquityApi } from './constructs/http-api.js';
@@ -54,6 +54,8 @@ export class EquityAtlasStack extends Stack {
         timeout: Duration.seconds(15),
         // apigateway-jwt: the app trusts the claims API Gateway's JWT authorizer verified (api/admin-auth.ts).
         environment: { TABLE_NAME: table.tableName, BLOB_BUCKET: bucket.bucketName, AUTH_MODE: 'apigateway-jwt' },
+        // Rebuild with English-only zod: < 1 MB minified (NodejsFunction takes no esbuild plugins; see the script).
+        afterBundling: (outputDir) => [`cd "${REPO_ROOT}" && npx --no-install tsx infra/scripts/bundle-api.ts "${outputDir}"`],
         ...logs,
       });
       // Reads, exactly what IndexReader and the investment store do: GetItem and Query.

@@ -19,6 +19,8 @@ export interface AppFunctionProps {
   logRetention: RetentionDays;
   logRemovalPolicy: RemovalPolicy;
   ephemeralStorage?: Size;
+  /** Shell commands run after the standard bundling (e.g. a slimmer rebuild of the same entry), given the output dir. */
+  afterBundling?: (outputDir: string) => string[];
 }
 
 /**
@@ -76,7 +78,11 @@ export class AppFunction extends Construct {
           beforeInstall: () => [],
           // The code reads data/*.json (source manifest, indicator registry, …) relative to REPO_ROOT, which is
           // the task root in Lambda (functions/src/config.ts): ship them there, all of them, so a new one cannot be missed.
-          afterBundling: (inputDir, outputDir) => [`mkdir -p "${path.join(outputDir, 'data')}"`, `cp "${path.join(inputDir, 'data')}"/*.json "${path.join(outputDir, 'data')}/"`],
+          afterBundling: (inputDir, outputDir) => [
+            `mkdir -p "${path.join(outputDir, 'data')}"`,
+            `cp "${path.join(inputDir, 'data')}"/*.json "${path.join(outputDir, 'data')}/"`,
+            ...(props.afterBundling?.(outputDir) ?? []),
+          ],
         },
       },
     });

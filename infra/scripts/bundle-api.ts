@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/**
+ * Re-bundle the API Lambda into OUTDIR/index.mjs with English-only zod, so the
+ * handler stays under 1 MB minified (issue 4). CDK's NodejsFunction takes no
+ * esbuild plugins, so the API functions run this from their afterBundling
+ * hook, replacing the bundle NodejsFunction made with the same options.
+ *
+ *   tsx infra/scripts/bundle-api.ts OUTDIR
+ */
+import { build } from 'esbuild';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { englishOnlyZod } from './english-only-zod.js';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const API_BUNDLE_LIMIT_BYTES = 1_000_000;
+
+const outdir = process.argv[2];
+if (!outdir) {
+  process.stderr.write('usage: tsx infra/scripts/bundle-api.ts OUTDIR\n');
+  process.exit(2);
+}
+const outfile = path.join(outdir, 'index.mjs');
+await build({
+  entryPoints: [path.join(REPO_ROOT, 'functions/src/api/lambda.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false,
+  outfile,
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  plugins: [englishOnlyZod(REPO_ROOT)],
+});
+const size = statSync(outfile).size;
+if (size >= API_BUNDLE_LIMIT_BYTES) {
+  process.stderr.write(`API bundle is ${size} bytes, over the ${API_BUNDLE_LIMIT_BYTES}-byte budget\n`);
+  process.exit(1);
+}
+process.stdout.write(`API bundle ${(size / 1e6).toFixed(3)} MB (English-only zod)\n`);

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import type { Plugin } from 'esbuild';
+
+/**
+ * zod 4 bundles every error-message locale (≈ 260 KB minified) because its `z`
+ * namespace re-exports them; the API only answers in English. This esbuild
+ * plugin resolves zod's locale index to English only. Shared by the Lambda
+ * build (infra/scripts/bundle-api.ts) and `npm run bench:bundle`.
+ */
+export function englishOnlyZod(repoRoot: string): Plugin {
+  return {
+    name: 'english-only-zod',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: 'zod-locales-en', namespace: 'zod-en' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'zod-en' }, () => ({
+        contents: `export { default as en } from ${JSON.stringify(path.join(repoRoot, 'node_modules/zod/v4/locales/en.js'))};`,
+        resolveDir: repoRoot,
+      }));
+    },
+  };
+}
