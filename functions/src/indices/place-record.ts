@@ -6,10 +6,6 @@ import type { CountyContext } from '../sources/county-context.js';
 export const LEVELS = ['town', 'zcta'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export function isLevel(value: string): value is Level {
-  return (LEVELS as readonly string[]).includes(value);
-}
-
 /** What a place's headline score measures, shown next to every value (unit, source, vintage). */
 export interface MeasureInfo {
   id: string;
