@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { REPO_ROOT } from '../functions/src/config.js';
-import { englishOnlyZod } from '../infra/scripts/english-only-zod.js';
+import { apiBundleOptions, englishOnlyZod } from '../infra/scripts/english-only-zod.js';
 
 const RUNS = 7;
 
@@ -23,20 +23,7 @@ const englishOnly = englishOnlyZod(REPO_ROOT);
 const outdir = mkdtempSync(path.join(tmpdir(), 'equity-atlas-api-bundle-'));
 const outfile = path.join(outdir, 'index.mjs');
 try {
-  const bundle = (plugins: Plugin[]) => build({
-    entryPoints: [path.join(REPO_ROOT, 'functions/src/api/lambda.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    minify: true,
-    outfile,
-    metafile: true,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    plugins,
-  });
+  const bundle = (plugins: Plugin[]) => build({ ...apiBundleOptions(REPO_ROOT, outfile, plugins), metafile: true });
   await bundle([englishOnly]);
   const slim = readFileSync(outfile);
   // The English-only bundle must still answer, with zod's English messages: a bad body through the real handler (validation needs no store).

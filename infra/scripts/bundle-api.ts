@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { englishOnlyZod } from './english-only-zod.js';
+import { apiBundleOptions, englishOnlyZod } from './english-only-zod.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const API_BUNDLE_LIMIT_BYTES = 1_000_000;
@@ -22,21 +22,8 @@ if (!outdir) {
   process.exit(2);
 }
 const outfile = path.join(outdir, 'index.mjs');
-await build({
-  entryPoints: [path.join(REPO_ROOT, 'functions/src/api/lambda.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  minify: true,
-  sourcemap: true,
-  sourcesContent: false,
-  outfile,
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [englishOnlyZod(REPO_ROOT)],
-});
+// Same options as NodejsFunction's bundle (and bench:bundle), plus source maps and the English-only zod plugin.
+await build({ ...apiBundleOptions(REPO_ROOT, outfile, [englishOnlyZod(REPO_ROOT)]), sourcemap: true, sourcesContent: false });
 const size = statSync(outfile).size;
 if (size >= API_BUNDLE_LIMIT_BYTES) {
   process.stderr.write(`API bundle is ${size} bytes, over the ${API_BUNDLE_LIMIT_BYTES}-byte budget\n`);

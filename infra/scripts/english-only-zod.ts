@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Plugin } from 'esbuild';
+import type { BuildOptions, Plugin } from 'esbuild';
 
 /**
  * zod 4 bundles every error-message locale (≈ 260 KB minified) because its `z`
@@ -19,5 +19,25 @@ export function englishOnlyZod(repoRoot: string): Plugin {
         resolveDir: repoRoot,
       }));
     },
+  };
+}
+
+/**
+ * esbuild options of the API Lambda bundle, as the stack builds it (ESM for
+ * Node 22, minified, everything bundled, `require` shim for CommonJS deps).
+ */
+export function apiBundleOptions(repoRoot: string, outfile: string, plugins: Plugin[]): BuildOptions {
+  return {
+    entryPoints: [path.join(repoRoot, 'functions/src/api/lambda.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    minify: true,
+    outfile,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    plugins,
   };
 }
