@@ -166,3 +166,25 @@ describe('HTTP API over the local store', () => {
     );
   });
 });
+
+describe('map layers', () => {
+  it('serves every measure of a level as columns aligned with its places', async () => {
+    const res = await get('/v1/layers/town', { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { version: string; places: { id: string; name: string }[]; measures: { id: string; kind: string; unit: string; values: (number | null)[]; percentiles: (number | null)[]; noData: (string | null)[] }[] };
+    expect(body.version).toBe(ctx.result.version);
+    expect(body.places).toHaveLength(351);
+    const kinds = body.measures.map((m) => m.kind);
+    expect(kinds.filter((k) => k === 'domain')).toHaveLength(4);
+    expect(kinds.filter((k) => k === 'indicator').length).toBeGreaterThanOrEqual(20);
+    for (const m of body.measures) {
+      expect(m.values).toHaveLength(351);
+      m.values.forEach((v, i) => expect(v === null).toBe(m.noData[i] !== null));
+    }
+    // The overall column agrees with the place list.
+    const list = (await (await get('/v1/places?level=town')).json()) as { items: { id: string; percentile: number | null }[] };
+    const overall = body.measures.find((m) => m.id === 'overall')!;
+    const newBedford = body.places.findIndex((p) => p.name === 'New Bedford');
+    expect(overall.percentiles[newBedford]).toBe(list.items.find((p) => p.id === body.places[newBedford]!.id)!.percentile);
+  });
+});

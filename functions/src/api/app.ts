@@ -20,6 +20,7 @@ import type { InvestmentStore } from '../store/investment-store.js';
 import { searchRoutes } from './routes/search.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { versionsRoutes } from './routes/versions.js';
+import { layersRoutes } from './routes/layers.js';
 import { renderDocsPage } from './docs-page.js';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -81,6 +82,7 @@ export function createApp({ reader, investments, adminAuth = { mode: 'token', to
   app.route('/v1', healthRoutes(reader));
   app.route('/v1', placesRoutes(reader));
   app.route('/v1', geometryRoutes(reader));
+  app.route('/v1', layersRoutes(reader));
   app.route('/v1', methodsRoutes(reader));
   app.route('/v1', crosswalkRoutes(reader));
   app.route('/v1', customIndexRoutes(reader));

@@ -5,6 +5,7 @@ import { newRouter } from '../router.js';
 import type { PlaceRecord, VersionMeta } from '../../indices/place-record.js';
 import { csvResponse } from '../csv-response.js';
 import { ResponseCache } from '../response-cache.js';
+import { indicatorNoDataReason } from '../measure-table.js';
 import { csvCells, FORMATS, negotiateFormat, toFeatureCollection } from '../place-formats.js';
 import { decodeCursor, encodeCursor, queryFingerprint, queryPlaces, SORT_KEYS } from '../place-query.js';
 import { LevelSchema, MeasureSchema, notFoundResponse, PlaceSchema, PlaceSummarySchema, problemResponses } from '../schemas.js';
@@ -136,10 +137,4 @@ function withIndicatorMetadata(place: PlaceRecord, meta: VersionMeta) {
   const county = place.countyFips ? meta.countyContext[place.countyFips] : undefined;
   const countyContext = county ? { ...county, sources: ['svi-2022-county', 'places-county', 'chr-2011'] } : null;
   return { ...place, countyContext, indicators };
-}
-
-function indicatorNoDataReason(value: number | null, derivation: string | null, level: PlaceRecord['level']): string | null {
-  if (value !== null) return null;
-  if (derivation === null) return `Not available for ${level === 'town' ? 'municipalities' : 'ZIP codes'} in the staged sources.`;
-  return 'No value for this place: suppressed by the publisher (small numbers), not covered by the source, or too little of the area covered by places with data.';
 }
