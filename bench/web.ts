@@ -58,9 +58,10 @@ process.stdout.write('building web app … ');
 try {
   execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: REPO_ROOT, stdio: 'pipe' });
 } catch (err) {
+  // Show Vite's own message, not execFileSync's dump of the captured buffers.
   const e = err as { stdout?: Buffer; stderr?: Buffer };
-  console.error(`\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
-  throw err;
+  console.error(`failed\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+  process.exit(1);
 }
 console.log('done');
 const work = mkdtempSync(path.join(tmpdir(), 'equity-atlas-bench-web-'));
