@@ -1,36 +1,187 @@
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+
+/** Client for the Equity Atlas API (same origin: no other host is ever contacted). */
 
 export type Level = 'town' | 'zcta';
-
-export interface Measure {
-  id: string;
-  label: string;
-  unit: string;
-  description: string;
-  vintage: string;
-}
-
-export interface PlaceSummary {
-  id: string;
-  name: string;
-  score: number | null;
-  percentile: number | null;
-  rank?: number | null;
-  noDataReason: string | null;
-}
-
-export interface PlaceList {
-  version: string;
-  level: Level;
-  measure: Measure;
-  items: PlaceSummary[];
-}
+export const LEVELS: readonly Level[] = ['town', 'zcta'];
 
 export type Geometry = FeatureCollection<Polygon | MultiPolygon, { id: string; name: string }>;
 
-/** An API error with the problem+json detail, so the page can say what went wrong. */
+/** One measure as a column over MeasureTable.places (GET /v1/layers/{level}). */
+export interface MeasureColumn {
+  id: string;
+  kind: 'overall' | 'domain' | 'indicator';
+  label: string;
+  unit: string;
+  direction: 'higher_is_worse' | 'higher_is_better';
+  domain: string | null;
+  vintage: string;
+  sourceIds: string[];
+  ranked: boolean;
+  contextReason: string | null;
+  values: (number | null)[];
+  percentiles: (number | null)[];
+  noData: (string | null)[];
+}
+
+export interface PlaceRow {
+  id: string;
+  name: string;
+  county: string | null;
+  population: number | null;
+  rank: number | null;
+  flagCount: number;
+  percentileInterval: [number, number] | null;
+}
+
+export interface MeasureTable {
+  version: string;
+  level: Level;
+  method: string;
+  places: PlaceRow[];
+  measures: MeasureColumn[];
+}
+
+export interface IndicatorDetail {
+  label: string;
+  domain: string;
+  unit: string;
+  direction: 'higher_is_worse' | 'higher_is_better';
+  sourceId: string;
+  vintage: string;
+  ranked: boolean;
+  value: number | null;
+  se: number | null;
+  /** 0–1 */
+  percentile: number | null;
+  flagged: boolean;
+  derivation: string | null;
+  noDataReason: string | null;
+}
+
+export interface DomainDetail {
+  score: number | null;
+  /** 0–1 */
+  percentile: number | null;
+  indicatorsWithData: number;
+  indicatorsAvailable: number;
+  noDataReason: string | null;
+}
+
+export interface PlaceDetail {
+  version: string;
+  method: string;
+  place: {
+    level: Level;
+    id: string;
+    name: string;
+    county: string | null;
+    population: number | null;
+    score: number | null;
+    /** 0–100 */
+    percentile: number | null;
+    percentileInterval: [number, number] | null;
+    rank: number | null;
+    rankInterval: [number, number] | null;
+    noDataReason: string | null;
+    flagCount: number;
+    domains: Record<string, DomainDetail>;
+    indicators: Record<string, IndicatorDetail>;
+  };
+}
+
+export interface PriorityMember {
+  id: string;
+  name: string;
+  role: 'configured' | 'seed' | 'adjacent';
+  rank: number | null;
+  percentile: number | null;
+  score: number | null;
+  flagCount: number;
+  adjacentTo: string[];
+  population: number | null;
+}
+
+export interface PriorityGeographyProperties {
+  id: string;
+  name: string;
+  status: 'confirmed' | 'derived';
+  sourceUrl: string | null;
+  notes: string;
+  members: PriorityMember[];
+  reasons: { id: string; name: string; reason: string }[];
+  population: number | null;
+  index: { percentile: number | null; bestRank: number | null; worstRank: number | null; flagCount: number; membersRanked: number };
+}
+
+export interface PriorityGeographies extends FeatureCollection<Polygon | MultiPolygon, PriorityGeographyProperties> {
+  version: string;
+  rule: { minPercentile: number; maxMembersPerGeography: number; targetGeographies: number; targetMunicipalities: number; text: string };
+  notes: string;
+  features: Feature<Polygon | MultiPolygon, PriorityGeographyProperties>[];
+}
+
+export interface Investment {
+  id: string;
+  funder: string;
+  grantee: string | null;
+  amountUsd: number | null;
+  amountNote: string | null;
+  durationYears: number | null;
+  startDate: string | null;
+  focus: string | null;
+  sourceUrl: string | null;
+  municipalities: string[];
+  unmappedPlaces: { name: string; note: string }[];
+  ahemLink: string | null;
+}
+
+export interface NeedInvestmentRow {
+  id: string;
+  name: string;
+  population: number | null;
+  percentile: number | null;
+  rank: number | null;
+  flag_count: number;
+  grant_count: number;
+  grants_without_amount: number;
+  total_announced_usd: number;
+  usd_per_resident_per_year: number | null;
+  usd_not_annualized: number;
+  high_need: boolean;
+  high_need_no_investment: boolean;
+}
+
+export interface NeedInvestment {
+  version: string;
+  highNeedPercentile: number;
+  definition: string;
+  items: NeedInvestmentRow[];
+}
+
+export interface SearchHit {
+  level: Level;
+  id: string;
+  name: string;
+  percentile: number | null;
+  rank: number | null;
+  match: string;
+  zip?: string;
+  poName?: string;
+}
+
+export interface Methods {
+  version: string;
+  method: { id: string; label: string; flagPercentile: number; domains: { id: string; label: string; weight: number }[]; monteCarlo: { draws: number; interval: number } };
+  indicators: { id: string; label: string; domain: string; unit: string; vintage: string; citation: string; ranked: boolean }[];
+}
+
+/** An API error carrying the problem+json detail, so the page can say what went wrong. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -50,5 +201,11 @@ async function getJson<T>(url: string, fetchImpl: typeof fetch = fetch): Promise
   return (await res.json()) as T;
 }
 
-export const fetchPlaces = (level: Level, fetchImpl?: typeof fetch) => getJson<PlaceList>(`/v1/places?level=${level}`, fetchImpl);
-export const fetchGeometry = (level: Level, fetchImpl?: typeof fetch) => getJson<Geometry>(`/v1/geometry/${level}`, fetchImpl);
+export const fetchGeometry = (level: Level, f?: typeof fetch) => getJson<Geometry>(`/v1/geometry/${level}`, f);
+export const fetchLayers = (level: Level, f?: typeof fetch) => getJson<MeasureTable>(`/v1/layers/${level}`, f);
+export const fetchPlace = (level: Level, id: string, f?: typeof fetch) => getJson<PlaceDetail>(`/v1/places/${level}/${encodeURIComponent(id)}`, f);
+export const fetchPriorityGeographies = (f?: typeof fetch) => getJson<PriorityGeographies>('/v1/priority-geographies', f);
+export const fetchInvestments = (f?: typeof fetch) => getJson<{ items: Investment[] }>('/v1/investments', f).then((r) => r.items);
+export const fetchNeedInvestment = (f?: typeof fetch) => getJson<NeedInvestment>('/v1/need-investment?level=town', f);
+export const fetchMethods = (f?: typeof fetch) => getJson<Methods>('/v1/methods', f);
+export const searchPlaces = (q: string, f?: typeof fetch) => getJson<{ items: SearchHit[] }>(`/v1/search?q=${encodeURIComponent(q)}`, f).then((r) => r.items);

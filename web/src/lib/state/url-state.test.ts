@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { addToCompare, DEFAULT_STATE, MAX_COMPARE, parseState, serializeState, VIEWS, type AppState } from './url-state';
+
+describe('URL state', () => {
+  it('the default state is the bare URL', () => {
+    expect(serializeState(DEFAULT_STATE)).toBe('');
+    expect(parseState('')).toEqual(DEFAULT_STATE);
+  });
+
+  it('writes a readable query string', () => {
+    const s: AppState = { level: 'zcta', measure: 'domain:maternal_perinatal', place: '01001', compare: ['01001', '02108'], view: 'table', flaggedOnly: true, priorityOnly: false };
+    expect(serializeState(s)).toBe('?level=zcta&measure=domain:maternal_perinatal&view=table&place=01001&compare=01001,02108&filter=flagged');
+  });
+
+  it('round-trips any valid state', () => {
+    const id = fc.stringMatching(/^[0-9]{5,10}$/);
+    const state = fc.record({
+      level: fc.constantFrom('town' as const, 'zcta' as const),
+      measure: fc.constantFrom('overall', 'domain:social_drivers', 'low_birth_weight', 'median_household_income'),
+      place: fc.option(id, { nil: null }),
+      compare: fc.uniqueArray(id, { maxLength: MAX_COMPARE }),
+      view: fc.constantFrom(...VIEWS),
+      flaggedOnly: fc.boolean(),
+      priorityOnly: fc.boolean(),
+    });
+    fc.assert(fc.property(state, (s) => {
+      expect(parseState(serializeState(s))).toEqual(s);
+    }));
+  });
+
+  it('ignores unknown or malicious values instead of failing', () => {
+    const s = parseState('?level=county&view=admin&measure=<script>&place=../../etc&compare=1,1,2,3,4,5,6&filter=bogus');
+    expect(s.level).toBe('town');
+    expect(s.view).toBe('map');
+    expect(s.measure).toBe('overall');
+    expect(s.place).toBeNull();
+    expect(s.compare).toEqual(['1', '2', '3', '4']);
+    expect(s.flaggedOnly || s.priorityOnly).toBe(false);
+  });
+});
+
+describe('addToCompare', () => {
+  it('keeps at most four, dropping the oldest, without duplicates', () => {
+    let c: string[] = [];
+    for (const id of ['a', 'b', 'c', 'd', 'b', 'e']) c = addToCompare(c, id);
+    expect(c).toEqual(['c', 'd', 'b', 'e']);
+  });
+});
