@@ -1,0 +1,14 @@
+/** Save text as a file in the browser (Blob + object URL + a temporary <a download>). */
+export function downloadText(filename: string, text: string, mime = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoke after the click has been handled (some browsers read the URL asynchronously).
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
