@@ -1,0 +1,82 @@
+import type { DomainDetail, IndicatorDetail, PlaceDetail } from '../api';
+import { formatPercentile, formatValue } from '../format';
+
+/** z for a two-sided 90 % interval: margin of error = 1.645 × standard error. */
+export const Z90 = 1.645;
+
+const DOMAIN_LABELS: Record<string, string> = {
+  cardiometabolic: 'Cardiometabolic health',
+  maternal_perinatal: 'Maternal and perinatal health',
+  social_drivers: 'Social drivers',
+  access_to_care: 'Access to care',
+};
+
+/** The method's label for a domain id; unknown ids are spelled out ("new_domain" → "New domain"). */
+export function domainLabel(id: string): string {
+  const known = DOMAIN_LABELS[id];
+  if (known) return known;
+  const words = id.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "± 0.2 %" from a standard error; "" when there is none. Tiny margins read "± < 0.1 %", never "± 0". */
+export function formatMoe(se: number | null, unit: string): string {
+  if (se === null || !Number.isFinite(se) || se <= 0) return '';
+  const moe = Z90 * se;
+  const text = formatValue(moe, unit);
+  if (/^\$?0(\s|$)/.test(text)) return `± < ${formatValue(unit.startsWith('US dollars') ? 1 : 0.1, unit)}`;
+  return `± ${text}`;
+}
+
+/** A 0–1 percentile as 0–100 text: 0.9169 → "91.7". */
+export const percent01 = (p: number | null): string => formatPercentile(p === null ? null : p * 100);
+
+export interface IndicatorView extends IndicatorDetail {
+  id: string;
+  valueText: string;
+  moeText: string;
+  percentileText: string;
+}
+
+export interface DomainView {
+  id: string;
+  label: string;
+  detail: DomainDetail | null;
+  /** 0–100 or null */
+  percentile: number | null;
+  indicators: IndicatorView[];
+}
+
+/** Domains in the order the API lists them (then any domain only indicators name), each with its indicators. */
+export function domainViews(place: PlaceDetail['place']): DomainView[] {
+  const indicators = Object.entries(place.indicators);
+  const ids = [...new Set([...Object.keys(place.domains), ...indicators.map(([, i]) => i.domain)])];
+  return ids.map((id) => {
+    const detail = place.domains[id] ?? null;
+    return {
+      id,
+      label: domainLabel(id),
+      detail,
+      percentile: detail?.percentile == null ? null : Math.round(detail.percentile * 1000) / 10,
+      indicators: indicators
+        .filter(([, i]) => i.domain === id)
+        .map(([iid, i]) => ({
+          ...i,
+          id: iid,
+          valueText: i.value === null ? 'no data' : formatValue(i.value, i.unit),
+          moeText: i.value === null ? '' : formatMoe(i.se, i.unit),
+          percentileText: i.ranked ? percent01(i.percentile) : 'not ranked',
+        })),
+    };
+  });
+}
+
+/** Left and width (percent of the track) of a 0–100 interval; a zero-width interval still shows as a sliver. */
+export function intervalBox(interval: [number, number] | null): { left: number; width: number } | null {
+  if (!interval) return null;
+  const clamp = (x: number) => Math.min(100, Math.max(0, x));
+  const lo = clamp(Math.min(...interval));
+  const hi = clamp(Math.max(...interval));
+  const width = Math.max(hi - lo, 1);
+  return { left: Math.min(lo, 100 - width), width };
+}
