@@ -1,21 +1,35 @@
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type ExpressionSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { Geometry } from '../api';
+import type { FeatureCollection, Point } from 'geojson';
+import type { Geometry, PriorityGeographies } from '../api';
 import { baseStyle, hatchImage } from './base-style';
-import { fillColorExpression } from './color-scale';
+import { CLASS_COLORS, NO_DATA } from './quantile-scale';
+import type { InvestmentPointProps } from './investment-points';
 
 // Bundled by Vite, MapLibre cannot find its worker next to itself: point it at the emitted file.
 setWorkerUrl(workerUrl);
 
-export const SOURCE_ID = 'places';
+export const PLACES = 'places';
+export const PRIORITY = 'priority';
+export const INVESTMENTS = 'investments';
 export const FILL_LAYER = 'places-fill';
-const NO_DATA_LAYER = 'places-no-data';
+export const NO_DATA_LAYER = 'places-no-data';
+export const INVESTMENT_LAYER = 'investments-circle';
 const OUTLINE_LAYER = 'places-outline';
-const HOVER_LAYER = 'places-hover';
+const NEED_LAYER = 'places-need-gap';
+const HIGHLIGHT_LAYER = 'places-highlight';
 
 /** Massachusetts, so the first frame is already in the right place. */
-const MA_BOUNDS: [number, number, number, number] = [-73.51, 41.24, -69.93, 42.89];
+export const MA_BOUNDS: [number, number, number, number] = [-73.51, 41.24, -69.93, 42.89];
 
+const state = (key: string, fallback: unknown): ExpressionSpecification => ['coalesce', ['feature-state', key], fallback] as ExpressionSpecification;
+const empty = { type: 'FeatureCollection' as const, features: [] };
+
+/**
+ * The map and its layers. Colours, "no data", dimming (filters), hover,
+ * selection and the need-gap outline are feature state, so switching
+ * measure or filter never re-sends geometry to the worker.
+ */
 export function createMap(container: HTMLElement): MapLibreMap {
   const map = new MapLibreMap({
     container,
@@ -27,42 +41,104 @@ export function createMap(container: HTMLElement): MapLibreMap {
     pitchWithRotate: false,
   });
   map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
   map.on('load', () => {
     map.addImage('no-data-hatch', hatchImage());
-    map.addSource(SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' });
-    map.addLayer({ id: NO_DATA_LAYER, type: 'fill', source: SOURCE_ID, filter: ['!', ['has', 'percentile']], paint: { 'fill-pattern': 'no-data-hatch' } });
+    map.addSource(PLACES, { type: 'geojson', data: empty, promoteId: 'id' });
+    map.addSource(PRIORITY, { type: 'geojson', data: empty, promoteId: 'id' });
+    map.addSource(INVESTMENTS, { type: 'geojson', data: empty, promoteId: 'town' });
+    const cls = state('cls', NO_DATA);
+    const dim = ['boolean', ['feature-state', 'dim'], false] as ExpressionSpecification;
+    map.addLayer({ id: NO_DATA_LAYER, type: 'fill', source: PLACES, paint: { 'fill-pattern': 'no-data-hatch', 'fill-opacity': ['case', ['==', cls, NO_DATA], ['case', dim, 0.25, 1], 0] } });
+    const colors: unknown[] = ['match', cls];
+    CLASS_COLORS.forEach((c, i) => colors.push(i, c));
+    colors.push('rgba(0,0,0,0)');
+    map.addLayer({ id: FILL_LAYER, type: 'fill', source: PLACES, paint: { 'fill-color': colors as ExpressionSpecification, 'fill-opacity': ['case', ['==', cls, NO_DATA], 0, dim, 0.2, 0.92] } });
+    map.addLayer({ id: OUTLINE_LAYER, type: 'line', source: PLACES, paint: { 'line-color': '#6b6b6b', 'line-width': 0.4 } });
+    map.addLayer({ id: NEED_LAYER, type: 'line', source: PLACES, paint: { 'line-color': '#00429d', 'line-width': ['case', ['boolean', ['feature-state', 'needGap'], false], 2.5, 0], 'line-dasharray': [1, 1] } });
+    // Priority geographies: confirmed solid navy, derived dashed purple, each on a white casing (shape and colour both differ).
+    map.addLayer({ id: 'priority-casing', type: 'line', source: PRIORITY, paint: { 'line-color': '#ffffff', 'line-width': 5.5, 'line-opacity': 0.9 } });
+    map.addLayer({ id: 'priority-confirmed', type: 'line', source: PRIORITY, filter: ['==', ['get', 'status'], 'confirmed'], paint: { 'line-color': '#08306b', 'line-width': 3 } });
+    map.addLayer({ id: 'priority-derived', type: 'line', source: PRIORITY, filter: ['==', ['get', 'status'], 'derived'], paint: { 'line-color': '#6a3d9a', 'line-width': 3, 'line-dasharray': [2, 1.2] } });
     map.addLayer({
-      id: FILL_LAYER,
-      type: 'fill',
-      source: SOURCE_ID,
-      filter: ['has', 'percentile'],
-      paint: { 'fill-color': fillColorExpression() as never, 'fill-opacity': 0.9 },
-    });
-    map.addLayer({ id: OUTLINE_LAYER, type: 'line', source: SOURCE_ID, paint: { 'line-color': '#6b6b6b', 'line-width': 0.4 } });
-    map.addLayer({
-      id: HOVER_LAYER,
+      id: HIGHLIGHT_LAYER,
       type: 'line',
-      source: SOURCE_ID,
-      paint: { 'line-color': '#111', 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2.5, 0] },
+      source: PLACES,
+      paint: {
+        'line-color': '#111',
+        'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3.5, ['boolean', ['feature-state', 'hover'], false], 2.5, 0],
+      },
+    });
+    // Investments: area ∝ announced dollars; amounts not published drawn hollow at a fixed size.
+    map.addLayer({
+      id: INVESTMENT_LAYER,
+      type: 'circle',
+      source: INVESTMENTS,
+      paint: {
+        'circle-radius': ['case', ['>', ['get', 'usd'], 0], ['interpolate', ['linear'], ['sqrt', ['get', 'usd']], 0, 5, 1000, 22], 7],
+        'circle-color': '#1a9e77',
+        'circle-opacity': ['case', ['>', ['get', 'usd'], 0], 0.85, 0],
+        'circle-stroke-color': ['case', ['>', ['get', 'usd'], 0], '#ffffff', '#0b5d45'],
+        'circle-stroke-width': ['case', ['>', ['get', 'usd'], 0], 1.5, 2.5],
+      },
     });
   });
   return map;
 }
 
-/** Replace the drawn places; fit the view when the collection carries a bbox. */
-export function showPlaces(map: MapLibreMap, collection: Geometry): void {
-  const source = map.getSource<GeoJSONSource>(SOURCE_ID);
-  if (!source) throw new Error('showPlaces: the map has not finished loading its style');
-  source.setData(collection);
-  const b = collection.bbox;
-  if (b && b.length === 4) map.fitBounds([b[0], b[1], b[2], b[3]], { padding: 20, animate: false });
+export function setPlaces(map: MapLibreMap, collection: Geometry): void {
+  map.removeFeatureState({ source: PLACES });
+  map.getSource<GeoJSONSource>(PLACES)!.setData(collection);
 }
 
-/** Layers that answer hover and click (both "has data" and "no data"). */
-export const interactiveLayers = [FILL_LAYER, NO_DATA_LAYER];
-
-export function setHover(map: MapLibreMap, id: string | number | undefined, hover: boolean): void {
-  if (id !== undefined) map.setFeatureState({ source: SOURCE_ID, id }, { hover });
+export function setPriority(map: MapLibreMap, collection: PriorityGeographies): void {
+  map.getSource<GeoJSONSource>(PRIORITY)!.setData(collection);
 }
 
-export type { MapGeoJSONFeature };
+export function setInvestments(map: MapLibreMap, points: FeatureCollection<Point, InvestmentPointProps>): void {
+  map.getSource<GeoJSONSource>(INVESTMENTS)!.setData(points);
+}
+
+export interface PlaceStyle {
+  cls: number;
+  dim: boolean;
+  needGap: boolean;
+}
+
+/** Per-place feature state: colour class, dimmed by a filter, outlined as a need gap. */
+export function stylePlaces(map: MapLibreMap, ids: readonly string[], style: (i: number) => PlaceStyle): void {
+  ids.forEach((id, i) => map.setFeatureState({ source: PLACES, id }, style(i) as unknown as Record<string, unknown>));
+}
+
+export function setFlag(map: MapLibreMap, id: string | number | null | undefined, key: 'hover' | 'selected', on: boolean): void {
+  if (id !== null && id !== undefined) map.setFeatureState({ source: PLACES, id }, { [key]: on });
+}
+
+/** Layers that answer hover and click. */
+export const PLACE_LAYERS = [FILL_LAYER, NO_DATA_LAYER];
+
+/** The map as a PNG with a title line: drawn on the next frame, while its drawing buffer is still valid. */
+export function mapToPng(map: MapLibreMap, title: string): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    map.once('render', () => {
+      try {
+        const source = map.getCanvas();
+        const out = document.createElement('canvas');
+        const band = Math.round(28 * (source.width / source.clientWidth || 1));
+        out.width = source.width;
+        out.height = source.height + band;
+        const g = out.getContext('2d')!;
+        g.fillStyle = '#ffffff';
+        g.fillRect(0, 0, out.width, out.height);
+        g.drawImage(source, 0, band);
+        g.fillStyle = '#1b1b1b';
+        g.font = `${Math.round(band * 0.55)}px system-ui, sans-serif`;
+        g.fillText(title, band * 0.3, band * 0.7);
+        out.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not encode the PNG.'))), 'image/png');
+      } catch (e) {
+        reject(e as Error);
+      }
+    });
+    map.triggerRepaint();
+  });
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { MeasureTable, PriorityGeographies } from '../api';
+import { findMeasure, placeStyles, priorityMembership, visiblePlaces } from './map-layers';
+import { NO_DATA } from '../map/quantile-scale';
+
+// Synthetic three-town table (test fixture, not real data).
+const column = (id: string, values: (number | null)[], direction: 'higher_is_worse' | 'higher_is_better' = 'higher_is_worse') => ({ id, kind: 'indicator' as const, label: id, unit: '%', direction, domain: 'd', vintage: 'v', sourceIds: [], ranked: true, contextReason: null, values, percentiles: values, noData: values.map((v) => (v === null ? 'why' : null)) });
+const table: MeasureTable = {
+  version: 'v',
+  level: 'town',
+  method: 'm',
+  places: ['a', 'b', 'c'].map((id, i) => ({ id, name: id, county: null, population: 1, rank: i + 1, flagCount: i, percentileInterval: null })),
+  measures: [column('overall', [90, 50, 10]), column('income', [10, null, 30], 'higher_is_better')],
+};
+const priority = { features: [{ properties: { id: 'g', name: 'G', status: 'confirmed', members: [{ id: 'c' }] } }] } as unknown as PriorityGeographies;
+
+describe('map layers state', () => {
+  it('finds a measure or falls back to the overall index', () => {
+    expect(findMeasure(table, 'income').id).toBe('income');
+    expect(findMeasure(table, 'domain:nope').id).toBe('overall');
+  });
+
+  it('filters by flags and priority membership; no filter means everything', () => {
+    const members = priorityMembership(priority);
+    expect(members.get('c')?.name).toBe('G');
+    expect(visiblePlaces(table, { flaggedOnly: false, priorityOnly: false }, members)).toBeNull();
+    expect([...visiblePlaces(table, { flaggedOnly: true, priorityOnly: false }, members)!]).toEqual(['b', 'c']);
+    expect([...visiblePlaces(table, { flaggedOnly: false, priorityOnly: true }, members)!]).toEqual(['c']);
+    expect(visiblePlaces({ ...table, level: 'zcta' }, { flaggedOnly: false, priorityOnly: true }, members)).toBeNull();
+  });
+
+  it('styles each place: class, dimmed when filtered out, need-gap outline', () => {
+    const { ids, styles } = placeStyles(table, findMeasure(table, 'income'), new Set(['a']), new Set(['b']));
+    expect(ids).toEqual(['a', 'b', 'c']);
+    expect(styles[1]).toEqual({ cls: NO_DATA, dim: true, needGap: true });
+    expect(styles[0]!.dim).toBe(false);
+    // Lower income is more disadvantaged: darker class than the higher income.
+    expect(styles[0]!.cls).toBeGreaterThan(styles[2]!.cls);
+  });
+});
