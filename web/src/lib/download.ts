@@ -1,6 +1,6 @@
-/** Save text as a file in the browser (Blob + object URL + a temporary <a download>). */
-export function downloadText(filename: string, text: string, mime = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+/** Save a Blob as a file in the browser (object URL + a temporary <a download>). */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -11,4 +11,9 @@ export function downloadText(filename: string, text: string, mime = 'text/csv;ch
   a.remove();
   // Revoke after the click has been handled (some browsers read the URL asynchronously).
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Save text as a file (CSV by default). */
+export function downloadText(filename: string, text: string, mime = 'text/csv;charset=utf-8'): void {
+  downloadBlob(filename, new Blob([text], { type: mime }));
 }

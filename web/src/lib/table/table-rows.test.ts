@@ -6,6 +6,7 @@ import {
   csvFilename,
   disadvantagedFirst,
   formatUsdCents,
+  grantsByPlace,
   highNeedWithoutInvestment,
   needCsv,
   sortRows,
@@ -103,10 +104,10 @@ describe('sortRows (synthetic fixture)', () => {
 });
 
 describe('CSV (synthetic fixture)', () => {
-  const measure = table.measures[1];
+  const measure = table.measures[1]!;
   const rows = sortRows(buildRows(table, 'low_birth_weight', { priorityOf: (id) => (id === 'a' ? '=HYPERLINK("x")' : null) }), 'value', 'desc');
   const csv = toCsv(rows, { version: table.version, level: 'town', measure });
-  const lines = csv.split('\r\n');
+  const lines = csv.split('\r\n') as [string, string, string, string, string];
 
   it('starts with a clean header naming the value unit and ends records with CRLF', () => {
     expect(lines[0]).toBe(
@@ -124,9 +125,9 @@ describe('CSV (synthetic fixture)', () => {
   });
 
   it('drops the county column for ZIP codes', () => {
-    const z = toCsv(rows.slice(0, 1), { version: 'v', level: 'zcta', measure }).split('\r\n');
-    expect(z[0].startsWith('version,level,id,name,population,')).toBe(true);
-    expect(z[1].startsWith('v,zcta,a,Alpha,1000,')).toBe(true);
+    const [h, first] = toCsv(rows.slice(0, 1), { version: 'v', level: 'zcta', measure }).split('\r\n') as [string, string];
+    expect(h.startsWith('version,level,id,name,population,')).toBe(true);
+    expect(first.startsWith('v,zcta,a,Alpha,1000,')).toBe(true);
   });
 
   it('escapes single cells per RFC 4180 and OWASP', () => {
@@ -174,7 +175,7 @@ describe('need and investment helpers (synthetic fixture)', () => {
     expect(withInvestment(items).map((r) => r.id)).toEqual(['q', 's']);
   });
   it('exports the list as CSV', () => {
-    const lines = needCsv(highNeedWithoutInvestment(items), 'v1', 80).split('\r\n');
+    const lines = needCsv(highNeedWithoutInvestment(items), 'v1', 80).split('\r\n') as [string, string];
     expect(lines[0]).toBe('version,id,name,population,overall_percentile (0-100),rank,flag_count,high_need_threshold_percentile');
     expect(lines[1]).toBe('v1,r,R,100,95,1,0,80');
   });
@@ -184,5 +185,18 @@ describe('need and investment helpers (synthetic fixture)', () => {
     expect(unpublishedNote(0)).toBe('');
     expect(unpublishedNote(1)).toBe('+ 1 grant amount not published');
     expect(unpublishedNote(3)).toBe('+ 3 grants amount not published');
+  });
+});
+
+describe('grantsByPlace (synthetic fixture)', () => {
+  it('lists a multi-town grant under each town once', () => {
+    const g = grantsByPlace([
+      { id: 'g1', municipalities: ['a', 'b', 'a'] },
+      { id: 'g2', municipalities: ['b'] },
+      { id: 'g3', municipalities: [] },
+    ]);
+    expect(g.get('a')?.map((x) => x.id)).toEqual(['g1']);
+    expect(g.get('b')?.map((x) => x.id)).toEqual(['g1', 'g2']);
+    expect(g.size).toBe(2);
   });
 });

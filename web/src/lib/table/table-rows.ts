@@ -210,3 +210,16 @@ export function formatUsdCents(amount: number | null): string {
 export function unpublishedNote(n: number): string {
   return n > 0 ? `+ ${n} ${n === 1 ? 'grant' : 'grants'} amount not published` : '';
 }
+
+/** Announced grants per town id (a grant naming several towns is listed under each). */
+export function grantsByPlace<T extends { municipalities: string[] }>(investments: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const inv of investments) {
+    for (const id of new Set(inv.municipalities)) {
+      const list = out.get(id);
+      if (list) list.push(inv);
+      else out.set(id, [inv]);
+    }
+  }
+  return out;
+}
