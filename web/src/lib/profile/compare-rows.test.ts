@@ -46,7 +46,7 @@ describe('compareColumns', () => {
     const cols = compareColumns(SYNTHETIC, ['B', 'Z', 'B', 'A', 'C', 'X']);
     expect(cols.map((c) => c.id)).toEqual(['B', 'Z', 'A', 'C']);
     expect(cols[1]).toEqual({ id: 'Z', index: null, row: null });
-    expect(cols[0].row?.name).toBe('Bton');
+    expect(cols[0]?.row?.name).toBe('Bton');
   });
 });
 
@@ -61,10 +61,10 @@ describe('buildCompareGroups', () => {
   it('shows the overall percentile with its interval and marks the highest', () => {
     const r = rows.get('overall')!;
     expect(r.cells.map((c) => c.text)).toEqual(['50', '90', 'no data', 'not at this level']);
-    expect(r.cells[1].sub).toBe('90 % interval 80–99');
+    expect(r.cells[1]?.sub).toBe('90 % interval 80–99');
     expect(r.cells.map((c) => c.highest)).toEqual([false, true, false, false]);
-    expect(r.cells[2].noData).toBe('Suppressed (synthetic).');
-    expect(r.cells[3].missing).toBe(true);
+    expect(r.cells[2]?.noData).toBe('Suppressed (synthetic).');
+    expect(r.cells[3]?.missing).toBe(true);
   });
 
   it('treats rank 1 as the most disadvantaged and counts ranked places', () => {
@@ -76,7 +76,7 @@ describe('buildCompareGroups', () => {
 
   it('never highlights population; highlights most flags', () => {
     expect(rows.get('population')!.cells.some((c) => c.highest)).toBe(false);
-    expect(rows.get('population')!.cells[2].text).toBe('unknown');
+    expect(rows.get('population')!.cells[2]?.text).toBe('unknown');
     expect(rows.get('flags')!.cells.map((c) => c.highest)).toEqual([false, true, false, false]);
   });
 

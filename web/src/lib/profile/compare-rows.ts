@@ -5,11 +5,7 @@ import { formatCount, formatPercentile, formatValue } from '../format';
 export const MAX_COMPARE = 4;
 
 /** One compared place: `row` is null when the id is not a place of this table's level. */
-export interface CompareColumn {
-  id: string;
-  index: number | null;
-  row: PlaceRow | null;
-}
+export type CompareColumn = { id: string; index: number; row: PlaceRow } | { id: string; index: null; row: null };
 
 export interface CompareCell {
   text: string;
@@ -39,9 +35,10 @@ export interface CompareGroup {
 
 export function compareColumns(table: MeasureTable, ids: readonly string[]): CompareColumn[] {
   const at = new Map(table.places.map((p, i) => [p.id, i]));
-  return [...new Set(ids)].slice(0, MAX_COMPARE).map((id) => {
-    const index = at.get(id) ?? null;
-    return { id, index, row: index === null ? null : table.places[index] };
+  return [...new Set(ids)].slice(0, MAX_COMPARE).map((id): CompareColumn => {
+    const index = at.get(id);
+    const row = index === undefined ? undefined : table.places[index];
+    return index === undefined || row === undefined ? { id, index: null, row: null } : { id, index, row };
   });
 }
 
@@ -66,53 +63,58 @@ function row(
   unit: string | null,
   note: string | null,
   cols: readonly CompareColumn[],
-  cell: (i: number) => Omit<CompareCell, 'highest' | 'missing'>,
-  badness: (i: number) => number | null,
+  cell: (i: number, p: PlaceRow) => Omit<CompareCell, 'highest' | 'missing'>,
+  badness: (i: number, p: PlaceRow) => number | null,
 ): CompareRow {
-  const mask = highestMask(cols.map((c) => (c.index === null ? null : badness(c.index))));
+  const mask = highestMask(cols.map((c) => (c.index === null ? null : badness(c.index, c.row))));
   return {
     id,
     label,
     unit,
     note,
-    cells: cols.map((c, k) => (c.index === null ? MISSING : { ...cell(c.index), highest: mask[k], missing: false })),
+    cells: cols.map((c, k) => (c.index === null ? MISSING : { ...cell(c.index, c.row), highest: mask[k] ?? false, missing: false })),
   };
 }
 
-const percentileCell = (m: MeasureColumn, i: number) => ({ text: formatPercentile(m.percentiles[i]), sub: null, noData: m.percentiles[i] === null ? m.noData[i] ?? 'No data.' : null });
+/** Entry i of a column; null for no data (never undefined). */
+const at = <T>(xs: readonly (T | null)[], i: number): T | null => xs[i] ?? null;
+
+const percentileCell = (m: MeasureColumn, i: number) => {
+  const p = at(m.percentiles, i);
+  return { text: formatPercentile(p), sub: null, noData: p === null ? at(m.noData, i) ?? 'No data.' : null };
+};
 
 /** Rows of the comparison, grouped: overall (percentile, rank, population, flags), domains, then indicators by domain. */
 export function buildCompareGroups(table: MeasureTable, cols: readonly CompareColumn[]): CompareGroup[] {
   const overall = table.measures.find((m) => m.kind === 'overall');
   const domains = table.measures.filter((m) => m.kind === 'domain');
   const ranked = table.places.filter((p) => p.rank !== null).length;
-  const place = (i: number) => table.places[i];
 
   const summary: CompareRow[] = [];
   if (overall)
     summary.push(
-      row('overall', 'Overall percentile', '0–100, higher = more disadvantaged', null, cols, (i) => {
-        const iv = place(i).percentileInterval;
+      row('overall', 'Overall percentile', '0–100, higher = more disadvantaged', null, cols, (i, p) => {
+        const iv = p.percentileInterval;
         return { ...percentileCell(overall, i), sub: iv ? `90 % interval ${formatPercentile(iv[0])}–${formatPercentile(iv[1])}` : null };
-      }, (i) => overall.percentiles[i]),
+      }, (i) => at(overall.percentiles, i)),
     );
   summary.push(
-    row('rank', 'Rank', `1 = most disadvantaged, of ${ranked}`, null, cols, (i) => {
-      const r = place(i).rank;
+    row('rank', 'Rank', `1 = most disadvantaged, of ${ranked}`, null, cols, (_, p) => {
+      const r = p.rank;
       return { text: r === null ? 'not ranked' : formatCount(r), sub: null, noData: r === null ? 'No overall score.' : null };
-    }, (i) => {
-      const r = place(i).rank;
+    }, (_, p) => {
+      const r = p.rank;
       return r === null ? null : -r;
     }),
-    row('population', 'Population', 'residents', null, cols, (i) => ({ text: formatCount(place(i).population), sub: null, noData: null }), () => null),
-    row('flags', 'Flagged indicators', 'at or above percentile 90', null, cols, (i) => ({ text: formatCount(place(i).flagCount), sub: null, noData: null }), (i) => place(i).flagCount),
+    row('population', 'Population', 'residents', null, cols, (_, p) => ({ text: formatCount(p.population), sub: null, noData: null }), () => null),
+    row('flags', 'Flagged indicators', 'at or above percentile 90', null, cols, (_, p) => ({ text: formatCount(p.flagCount), sub: null, noData: null }), (_, p) => p.flagCount),
   );
 
   const groups: CompareGroup[] = [{ label: 'Overall', rows: summary }];
   if (domains.length)
     groups.push({
       label: 'Domains',
-      rows: domains.map((m) => row(m.id, m.label, 'percentile 0–100', null, cols, (i) => percentileCell(m, i), (i) => m.percentiles[i])),
+      rows: domains.map((m) => row(m.id, m.label, 'percentile 0–100', null, cols, (i) => percentileCell(m, i), (i) => at(m.percentiles, i))),
     });
 
   const domainIds = [...new Set([...domains.map((d) => d.domain), ...table.measures.filter((m) => m.kind === 'indicator').map((m) => m.domain)])];
@@ -129,12 +131,15 @@ export function buildCompareGroups(table: MeasureTable, cols: readonly CompareCo
           m.unit,
           m.ranked ? null : `context only, not part of any score${m.contextReason ? `: ${m.contextReason}` : ''}`,
           cols,
-          (i) => ({
-            text: formatValue(m.values[i], m.unit),
-            sub: m.values[i] === null ? null : m.ranked ? `percentile ${formatPercentile(m.percentiles[i])}` : 'context only',
-            noData: m.values[i] === null ? m.noData[i] ?? 'No data.' : null,
-          }),
-          (i) => (m.ranked ? m.percentiles[i] : null),
+          (i) => {
+            const v = at(m.values, i);
+            return {
+              text: formatValue(v, m.unit),
+              sub: v === null ? null : m.ranked ? `percentile ${formatPercentile(at(m.percentiles, i))}` : 'context only',
+              noData: v === null ? at(m.noData, i) ?? 'No data.' : null,
+            };
+          },
+          (i) => (m.ranked ? at(m.percentiles, i) : null),
         ),
       ),
     });

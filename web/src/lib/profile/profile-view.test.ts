@@ -49,11 +49,11 @@ describe('profile-view', () => {
   it('groups indicators under their domains with display text', () => {
     const views = domainViews(SYNTHETIC_PLACE);
     expect(views.map((d) => d.id)).toEqual(['cardiometabolic', 'access_to_care']);
-    expect(views[0].percentile).toBe(91.7);
-    expect(views[0].indicators[0]).toMatchObject({ id: 'obesity', valueText: '29.9 %', moeText: '± 0.2 %', percentileText: '91.7', flagged: true });
-    expect(views[1].percentile).toBeNull();
-    expect(views[1].detail?.noDataReason).toContain('No ranked indicator');
-    const [distance, uninsured] = views[1].indicators;
+    expect(views[0]?.percentile).toBe(91.7);
+    expect(views[0]?.indicators[0]).toMatchObject({ id: 'obesity', valueText: '29.9 %', moeText: '± 0.2 %', percentileText: '91.7', flagged: true });
+    expect(views[1]?.percentile).toBeNull();
+    expect(views[1]?.detail?.noDataReason).toContain('No ranked indicator');
+    const [distance, uninsured] = views[1]?.indicators ?? [];
     expect(distance).toMatchObject({ valueText: '31 km', percentileText: 'not ranked', ranked: false });
     expect(uninsured).toMatchObject({ valueText: 'no data', moeText: '', noDataReason: 'Suppressed (synthetic).' });
   });
