@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { REPO_ROOT } from '../functions/src/config.js';
 import { createApp } from '../functions/src/api/app.js';
 import { IndexReader } from '../functions/src/api/index-reader.js';
@@ -9,38 +10,108 @@ import { serveLocal } from '../functions/src/api/local-server.js';
 import { publishedStore } from './support/published-store.js';
 import { browserAvailability, launchChromium } from './support/chromium.js';
 
+/**
+ * The map app (web/dist) in headless Chromium against the REAL published data:
+ * the pipeline publishes into DynamoDB Local, the Hono app (with the investment
+ * store) serves the API and the built app from one local origin.
+ *
+ * The tests share one page and run in order: each step leaves the app in a
+ * state the next one builds on (measure → search → profile → compare → share URL).
+ */
+
 const WEB_DIR = path.join(REPO_ROOT, 'web', 'dist');
 const { run } = browserAvailability();
 
-describe.runIf(run)('map page in headless Chromium', () => {
+const NEW_BEDFORD = '2500545000';
+const CHICOPEE = '2501313660';
+const BROCKTON = '2502309000';
+const WAIT = 30_000;
+const DESKTOP = { width: 1100, height: 750 };
+const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface LayerMeasure {
+  id: string;
+  kind: string;
+  label: string;
+  unit: string;
+  values?: (number | null)[];
+}
+interface Layers {
+  places: { id: string; name: string }[];
+  measures: LayerMeasure[];
+}
+interface PlaceIndicator {
+  label: string;
+  value: number | null;
+  noDataReason: string | null;
+}
+
+describe.runIf(run)('map app in headless Chromium (real published data)', () => {
   let ctx: Awaited<ReturnType<typeof publishedStore>>;
   let server: Awaited<ReturnType<typeof serveLocal>>;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
-  const requestedHosts = new Set<string>();
+  const contexts: BrowserContext[] = [];
+  /** Every http(s) request of every page of every context this file opens. */
+  const requests: string[] = [];
 
-  beforeAll(async () => {
-    if (!existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error(`web app not built at ${WEB_DIR}: run \`npm run build\` (npm test does it first)`);
-    ctx = await publishedStore();
-    server = await serveLocal({ app: createApp({ reader: new IndexReader(ctx.store, ctx.blobs) }), port: 0, webDir: WEB_DIR });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1100, height: 750 } });
-    page.on('request', (r) => {
+  async function newContext(options: Parameters<Browser['newContext']>[0] = {}) {
+    const c = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true, ...options });
+    c.on('request', (r) => {
       const url = new URL(r.url());
-      if (url.protocol === 'http:' || url.protocol === 'https:') requestedHosts.add(url.host);
+      if (url.protocol === 'http:' || url.protocol === 'https:') requests.push(r.url());
     });
-    await page.goto(server.url);
-    await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: 45_000 });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    ctx?.cleanup();
-  });
+    contexts.push(c);
+    return c;
+  }
 
-  it('draws the town choropleth: the canvas is not blank and has many colours', async () => {
-    const png = (await page.locator('canvas.maplibregl-canvas').screenshot()).toString('base64');
-    const stats = await page.evaluate(async (b64) => {
+  /** Load a URL of the app in a page and wait until the map has drawn it. */
+  async function open(p: Page, query = '') {
+    await p.goto(`${server.url}/${query}`);
+    await p.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: WAIT });
+  }
+
+  /** Run an action that restyles the map and wait for the map's next idle (not the previous one). */
+  async function idleAfter(p: Page, action: () => Promise<unknown>) {
+    await p.evaluate(() => (document.documentElement.dataset.mapState = 'test-pending'));
+    await action();
+    await p.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: WAIT });
+  }
+
+  const query = (p: Page) => new URL(p.url()).searchParams;
+  const api = async <T>(route: string): Promise<T> => {
+    const res = await fetch(`${server.url}${route}`);
+    expect(res.status, route).toBe(200);
+    return (await res.json()) as T;
+  };
+
+  const measureSelect = (p: Page) => p.getByRole('combobox', { name: 'Measure', exact: true });
+  const searchBox = (p: Page) => p.getByRole('combobox', { name: 'Search a municipality or ZIP code' });
+  const profileHeading = (p: Page) => p.getByTestId('profile').getByRole('heading', { level: 2 });
+
+  /** Search by keyboard only: type, wait for the option, move onto it with the arrows, Enter. */
+  async function searchAndPick(p: Page, text: string, option: RegExp) {
+    const box = searchBox(p);
+    await box.click();
+    await box.fill('');
+    await box.pressSequentially(text, { delay: 20 });
+    const wanted = p.getByRole('option', { name: option });
+    await wanted.waitFor({ state: 'visible', timeout: WAIT });
+    const options = p.getByRole('option');
+    const n = await options.count();
+    for (let i = 0; i <= n && (await wanted.getAttribute('aria-selected')) !== 'true'; i++) await box.press('ArrowDown');
+    await expect.poll(() => wanted.getAttribute('aria-selected')).toBe('true');
+    const active = await box.getAttribute('aria-activedescendant');
+    expect(active, 'aria-activedescendant points at the highlighted option').toBe(await wanted.getAttribute('id'));
+    const offered = await options.allInnerTexts();
+    await box.press('Enter');
+    return offered;
+  }
+
+  /** Share of pixels of the canvas screenshot that are not the background, and how many colours. */
+  async function pixelStats(p: Page, png: Buffer) {
+    return p.evaluate(async (b64) => {
       const img = new Image();
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
@@ -59,28 +130,483 @@ describe.runIf(run)('map page in headless Chromium', () => {
         if (key !== background) painted++;
       }
       return { painted: painted / (data.length / 4), colours: colours.size };
-    }, png);
+    }, png.toString('base64'));
+  }
+
+  /** Share of pixels that differ (by more than a little) between two same-size screenshots. */
+  async function pixelDifference(p: Page, a: Buffer, b: Buffer) {
+    return p.evaluate(
+      async ([a64, b64]) => {
+        const read = async (b64: string) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${b64}`;
+          await img.decode();
+          const c = document.createElement('canvas');
+          c.width = img.width;
+          c.height = img.height;
+          const g = c.getContext('2d')!;
+          g.drawImage(img, 0, 0);
+          return g.getImageData(0, 0, c.width, c.height);
+        };
+        const [x, y] = [await read(a64!), await read(b64!)];
+        if (x.width !== y.width || x.height !== y.height) return 1;
+        let differ = 0;
+        for (let i = 0; i < x.data.length; i += 4) {
+          const d = Math.abs(x.data[i]! - y.data[i]!) + Math.abs(x.data[i + 1]! - y.data[i + 1]!) + Math.abs(x.data[i + 2]! - y.data[i + 2]!);
+          if (d > 24) differ++;
+        }
+        return differ / (x.data.length / 4);
+      },
+      [a.toString('base64'), b.toString('base64')],
+    );
+  }
+
+  const canvasShot = (p: Page) => p.locator('canvas.maplibregl-canvas').screenshot();
+
+  /** Serious and critical axe violations, printable. */
+  async function seriousViolations(p: Page, where: string) {
+    // Nothing is excluded: the MapLibre canvas is inside a labelled role=region and axe has no rule about canvas pixels.
+    const result = await new AxeBuilder({ page: p }).withTags(A11Y_TAGS).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const report = bad
+      .map((v) => `[${where}] ${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`)
+      .join('\n');
+    return { count: bad.length, report };
+  }
+
+  /** A minimal RFC 4180 reader: quoted fields may hold commas, quotes and newlines. */
+  function parseCsv(text: string): string[][] {
+    const rows: string[][] = [];
+    let row: string[] = [];
+    let field = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+        else if (ch === '"') quoted = false;
+        else field += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ',') row.push(field), (field = '');
+      else if (ch === '\n' || ch === '\r') {
+        if (ch === '\r' && text[i + 1] === '\n') i++;
+        row.push(field), rows.push(row), (row = []), (field = '');
+      } else field += ch;
+    }
+    if (field !== '' || row.length) row.push(field), rows.push(row);
+    return rows;
+  }
+
+  async function downloaded(download: Download): Promise<Buffer> {
+    const file = await download.path();
+    return readFileSync(file);
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error(`web app not built at ${WEB_DIR}: run \`npm run build\` (npm test does it first)`);
+    ctx = await publishedStore();
+    server = await serveLocal({ app: createApp({ reader: new IndexReader(ctx.store, ctx.blobs), investments: ctx.investments }), port: 0, webDir: WEB_DIR });
+    browser = await launchChromium();
+    context = await newContext();
+    page = await context.newPage();
+    await open(page);
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+    ctx?.cleanup();
+  });
+
+  // ------------------------------------------------------------------------------------------- load
+
+  it('load: reaches idle and paints the town choropleth with many colours', async () => {
+    expect(await page.evaluate(() => document.documentElement.dataset.mapState)).toBe('idle');
+    const stats = await pixelStats(page, await canvasShot(page));
     expect(stats.painted).toBeGreaterThan(0.2);
     expect(stats.colours).toBeGreaterThan(20);
   });
 
-  it('shows the legend with the measure and a no-data entry', async () => {
+  it('load: the legend names the measure and has a "No data" entry', async () => {
     const legend = page.getByTestId('legend');
     await expect.poll(() => legend.isVisible()).toBe(true);
+    await expect.poll(() => legend.getByRole('heading').innerText()).toBe('Massachusetts Health Equity Index (overall)');
     const text = await legend.innerText();
-    expect(text).toMatch(/Health Equity Index/);
-    expect(text).toMatch(/No data/);
+    expect(text).toMatch(/No data \(\d+\)/);
+    // Five quintile classes with counts.
+    expect(await legend.locator('li').filter({ hasText: /\(\d+\)/ }).count()).toBeGreaterThanOrEqual(5);
   });
 
-  it('shows a tooltip with name and percentile on hover', async () => {
-    const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.45);
-    const tooltip = page.getByRole('status');
-    await expect.poll(() => tooltip.isVisible(), { timeout: 5_000 }).toBe(true);
-    expect(await tooltip.innerText()).toMatch(/Percentile|No data/);
+  it('load: the priority list has 10 geographies with New Bedford and both badge kinds', async () => {
+    const list = page.getByTestId('priority-list');
+    await expect.poll(() => list.getByRole('listitem').count(), { timeout: WAIT }).toBe(10);
+    expect(await list.getByRole('heading').innerText()).toMatch(/Priority geographies \(10\)/);
+    const names = await list.locator('li .name').allInnerTexts();
+    expect(names).toContain('New Bedford');
+    const badges = await list.locator('li .badge').allInnerTexts();
+    expect(badges).toContain('confirmed');
+    expect(badges).toContain('derived');
+    expect(badges.filter((b) => b === 'confirmed')).toHaveLength(6);
   });
 
-  it('requests nothing from any other host', () => {
-    expect([...requestedHosts]).toEqual([new URL(server.url).host]);
+  // ------------------------------------------------------------------------------- level toggle
+
+  it('level toggle: "ZIP codes" redraws the map, keeps the legend and puts level=zcta in the URL; back again', async () => {
+    const zip = page.getByRole('radio', { name: 'ZIP codes' });
+    const towns = page.getByRole('radio', { name: 'Municipalities' });
+    expect(await towns.isChecked()).toBe(true);
+    const before = await canvasShot(page);
+    await idleAfter(page, () => zip.check());
+    expect(await zip.isChecked()).toBe(true);
+    await expect.poll(() => query(page).get('level')).toBe('zcta');
+    expect(await page.getByTestId('legend').isVisible()).toBe(true);
+    expect(await page.getByTestId('legend').innerText()).toMatch(/No data/);
+    expect(await pixelDifference(page, before, await canvasShot(page)), 'ZIP polygons differ from towns').toBeGreaterThan(0.02);
+
+    await idleAfter(page, () => towns.check());
+    await expect.poll(() => query(page).get('level')).toBeNull();
+    expect(await towns.isChecked()).toBe(true);
+  });
+
+  // ----------------------------------------------------------------------------- measure change
+
+  it('measure change: an indicator relabels the legend with its unit, recolours the map and goes into the URL', async () => {
+    const select = measureSelect(page);
+    const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(values).toEqual(expect.arrayContaining(['overall', 'domain:maternal_perinatal', 'low_birth_weight', 'median_household_income']));
+
+    const before = await canvasShot(page);
+    await idleAfter(page, () => select.selectOption('median_household_income'));
+    const legend = page.getByTestId('legend');
+    await expect.poll(() => legend.getByRole('heading').innerText()).toBe('Median household income');
+    expect(await legend.innerText()).toContain('US dollars (2023)');
+    await expect.poll(() => query(page).get('measure')).toBe('median_household_income');
+    const after = await canvasShot(page);
+    expect(await pixelDifference(page, before, after), 'income colours differ from the overall index').toBeGreaterThan(0.05);
+
+    await idleAfter(page, () => select.selectOption('low_birth_weight'));
+    await expect.poll(() => legend.getByRole('heading').innerText()).toMatch(/^Low birth weight/);
+    expect(await legend.innerText()).toContain('% of live births');
+    await expect.poll(() => query(page).get('measure')).toBe('low_birth_weight');
+    expect(await pixelDifference(page, after, await canvasShot(page))).toBeGreaterThan(0.05);
+  });
+
+  // ------------------------------------------------------------------------------------- search
+
+  it('search: "New Bed" → keyboard pick opens the New Bedford profile and sets place=', async () => {
+    await searchAndPick(page, 'New Bed', /^New Bedford/);
+    await expect.poll(() => profileHeading(page).innerText(), { timeout: WAIT }).toBe('New Bedford');
+    await expect.poll(() => query(page).get('place')).toBe(NEW_BEDFORD);
+    expect(await searchBox(page).getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('search: a ZIP code ("02740", in New Bedford) lists the ZIP and the towns containing it; Enter picks the ZIP', async () => {
+    const p = await context.newPage();
+    await open(p);
+    const offered = await searchAndPick(p, '02740', /^ZIP 02740/);
+    await expect.poll(() => profileHeading(p).innerText(), { timeout: WAIT }).toBe('ZIP 02740');
+    await expect.poll(() => query(p).get('place')).toBe('02740');
+    expect(query(p).get('level')).toBe('zcta');
+    expect(await p.getByRole('radio', { name: 'ZIP codes' }).isChecked()).toBe(true);
+    // The town containing the ZIP was offered too.
+    expect(offered.some((o) => o.startsWith('New Bedford — contains ZIP 02740')), offered.join(' | ')).toBe(true);
+    await p.close();
+  });
+
+  // ------------------------------------------------------------------------------------ profile
+
+  it('profile: overall percentile with a 90 % interval, four domains, the indicators, investments and the priority geography', async () => {
+    const profile = page.getByTestId('profile');
+    await expect.poll(() => profile.getAttribute('aria-busy')).toBe('false');
+    const text = await profile.innerText();
+    const nb = (await api<{ place: { percentile: number; percentileInterval: [number, number] } }>(`/v1/places/town/${NEW_BEDFORD}`)).place;
+    const m = text.match(/Percentile (\d+(?:\.\d)?)\s*\(90 % interval (\d+(?:\.\d)?)–(\d+(?:\.\d)?)\)/);
+    expect(m, text.slice(0, 300)).not.toBeNull();
+    // Shown with one decimal: 98.85 reads "98.9".
+    const shown = (i: number) => Number(m![i]);
+    expect(Math.abs(shown(1) - nb.percentile)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(Math.abs(shown(2) - nb.percentileInterval[0])).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(Math.abs(shown(3) - nb.percentileInterval[1])).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(shown(2)).toBeLessThanOrEqual(shown(1));
+    expect(shown(3)).toBeGreaterThanOrEqual(shown(1));
+
+    const meters = profile.getByRole('meter');
+    expect(await meters.count()).toBe(4);
+    for (const d of ['Cardiometabolic health', 'Maternal and perinatal health', 'Social drivers', 'Access to care'])
+      expect(await profile.getByRole('meter', { name: d }).count(), d).toBe(1);
+
+    const table = profile.getByRole('table');
+    expect(await table.count()).toBe(1);
+    expect(await table.getByRole('row').count()).toBeGreaterThan(25);
+    const lbw = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Low birth weight/ }) });
+    expect(await lbw.count()).toBe(1);
+    expect(await lbw.innerText()).toMatch(/\d+(\.\d)? %/);
+
+    expect(text).toContain('Atrius Health Equity Foundation');
+    expect(text).toContain('$500,000');
+    expect(text).toMatch(/In the priority geography “New Bedford” \(confirmed/);
+  });
+
+  it('profile: a missing indicator value says "no data" with the reason', async () => {
+    const layers = await api<Layers>('/v1/layers/town');
+    const overall = layers.measures.find((m) => m.id === 'overall')!.values!;
+    let pick: { id: string; name: string; indicator: string } | null = null;
+    for (const m of layers.measures.filter((m) => m.kind === 'indicator')) {
+      const i = m.values!.findIndex((v, k) => v === null && overall[k] !== null);
+      if (i >= 0) {
+        pick = { ...layers.places[i]!, indicator: m.id };
+        break;
+      }
+    }
+    expect(pick, 'some town with an overall score misses an indicator value').not.toBeNull();
+    const detail = await api<{ place: { indicators: Record<string, PlaceIndicator> } }>(`/v1/places/town/${pick!.id}`);
+    const ind = detail.place.indicators[pick!.indicator]!;
+    expect(ind.value).toBeNull();
+    expect(ind.noDataReason).toBeTruthy();
+
+    const p = await context.newPage();
+    await open(p, `?place=${pick!.id}`);
+    await expect.poll(() => profileHeading(p).innerText(), { timeout: WAIT }).toBe(pick!.name);
+    const row = p
+      .getByTestId('profile')
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ has: p.getByRole('rowheader', { name: ind.label }) });
+    expect(await row.count()).toBe(1);
+    const rowText = await row.innerText();
+    expect(rowText).toContain('no data');
+    expect(rowText).toContain(ind.noDataReason!);
+    await p.close();
+  });
+
+  // ------------------------------------------------------------------------------------ compare
+
+  it('compare: three places added from their profiles appear as columns and in compare=', async () => {
+    const compareButton = () => page.getByTestId('profile').getByRole('button', { name: 'Compare', exact: true });
+    await compareButton().click();
+    await expect.poll(() => query(page).get('compare')).toBe(NEW_BEDFORD);
+    expect(await page.getByTestId('profile').getByRole('button', { name: 'In comparison' }).isDisabled()).toBe(true);
+
+    await searchAndPick(page, 'Chicopee', /^Chicopee/);
+    await expect.poll(() => profileHeading(page).innerText(), { timeout: WAIT }).toBe('Chicopee');
+    await compareButton().click();
+    await searchAndPick(page, 'Brockton', /^Brockton/);
+    await expect.poll(() => profileHeading(page).innerText(), { timeout: WAIT }).toBe('Brockton');
+    await compareButton().click();
+
+    await expect.poll(() => query(page).get('compare')).toBe([NEW_BEDFORD, CHICOPEE, BROCKTON].join(','));
+    const compare = page.getByTestId('compare');
+    const headers = await compare.getByRole('table').getByRole('columnheader').allInnerTexts();
+    for (const name of ['New Bedford', 'Chicopee', 'Brockton']) expect(headers.some((h) => h.includes(name)), `${name} in ${JSON.stringify(headers)}`).toBe(true);
+    const order = ['New Bedford', 'Chicopee', 'Brockton'].map((n) => headers.findIndex((h) => h.includes(n)));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(await compare.getByRole('row').count()).toBeGreaterThan(5);
+  });
+
+  // -------------------------------------------------------------------------- share-URL round trip
+
+  it('share URL: a fresh context opening page.url() restores level, measure, profile, comparison and view', async () => {
+    const url = page.url();
+    expect(new URL(url).searchParams.get('measure')).toBe('low_birth_weight');
+    const c = await newContext();
+    const p = await c.newPage();
+    await p.goto(url);
+    await p.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: WAIT });
+    expect(await p.getByRole('radio', { name: 'Municipalities' }).isChecked()).toBe(true);
+    expect(await measureSelect(p).inputValue()).toBe('low_birth_weight');
+    await expect.poll(() => profileHeading(p).innerText(), { timeout: WAIT }).toBe('Brockton');
+    const headers = await p.getByTestId('compare').getByRole('columnheader').allInnerTexts();
+    for (const name of ['New Bedford', 'Chicopee', 'Brockton']) expect(headers.some((h) => h.includes(name)), name).toBe(true);
+    expect(await p.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Map' }).getAttribute('aria-current')).toBe('page');
+    expect(await p.getByTestId('legend').getByRole('heading').innerText()).toMatch(/^Low birth weight/);
+    expect(await p.getByTestId('table-view').count()).toBe(0);
+    expect(p.url()).toBe(url);
+    await c.close();
+  });
+
+  it('share URL: a crafted link restores ZIP level, domain measure, table view, place, comparison and the flagged filter', async () => {
+    const c = await newContext();
+    const p = await c.newPage();
+    await p.goto(`${server.url}/?level=zcta&measure=domain:social_drivers&view=table&place=01001&compare=01001,02108&filter=flagged`);
+    const tableView = p.getByTestId('table-view');
+    await tableView.waitFor({ state: 'visible', timeout: WAIT });
+    expect(await p.getByRole('radio', { name: 'ZIP codes' }).isChecked()).toBe(true);
+    expect(await measureSelect(p).inputValue()).toBe('domain:social_drivers');
+    expect(await p.getByRole('checkbox', { name: 'Flagged only' }).isChecked()).toBe(true);
+    const caption = await tableView.locator('caption').innerText();
+    expect(caption).toContain('Social drivers');
+    expect(caption).toMatch(/ZIP codes/);
+    expect(caption, 'the flagged filter leaves a subset').toMatch(/ of [\d,]+/);
+    // Every listed ZIP code has at least one flag.
+    const flagIdx = (await tableView.getByRole('columnheader').allInnerTexts()).findIndex((h) => h.startsWith('Flags'));
+    expect(flagIdx).toBeGreaterThan(0);
+    const flags = await tableView.locator('tbody tr').evaluateAll((rows, k) => rows.map((r) => (r as HTMLTableRowElement).cells[k]?.textContent?.trim() ?? ''), flagIdx);
+    expect(flags.length).toBeGreaterThan(10);
+    expect(flags.every((f) => Number(f) > 0), flags.slice(0, 10).join(',')).toBe(true);
+    await expect.poll(() => profileHeading(p).innerText(), { timeout: WAIT }).toBe('ZIP 01001');
+    const headers = await p.getByTestId('compare').getByRole('columnheader').allInnerTexts();
+    expect(headers.some((h) => h.includes('ZIP 01001'))).toBe(true);
+    expect(headers.some((h) => h.includes('ZIP 02108'))).toBe(true);
+    expect(await p.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Table' }).getAttribute('aria-current')).toBe('page');
+    const q = query(p);
+    expect([q.get('level'), q.get('measure'), q.get('view'), q.get('place'), q.get('compare'), q.get('filter')]).toEqual(['zcta', 'domain:social_drivers', 'table', '01001', '01001,02108', 'flagged']);
+    await c.close();
+  });
+
+  // -------------------------------------------------------------------------------------- views
+
+  const viewButton = (p: Page, name: string) => p.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
+
+  it('views: the table is sortable by its column header buttons', async () => {
+    await viewButton(page, 'Table').click();
+    const tv = page.getByTestId('table-view');
+    await tv.waitFor({ state: 'visible', timeout: WAIT });
+    expect(await tv.locator('caption').innerText()).toMatch(/^Low birth weight/);
+    const nameHeader = tv.getByRole('columnheader').filter({ has: page.getByRole('button', { name: /^Name/ }) });
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('none');
+    await nameHeader.getByRole('button').click();
+    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    const names = await tv.locator('tbody tr th').allInnerTexts();
+    expect(names.length).toBeGreaterThan(300);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+    await nameHeader.getByRole('button').click();
+    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending');
+    expect((await tv.locator('tbody tr th').first().innerText()) > names[0]!).toBe(true);
+  });
+
+  it('exports: "Export CSV" downloads a header row and as many data rows as the table shows', async () => {
+    const tv = page.getByTestId('table-view');
+    const shown = await tv.locator('tbody tr').count();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: WAIT }), tv.getByRole('button', { name: /^Export CSV/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const text = (await downloaded(download)).toString('utf8').replace(/^\uFEFF/, '');
+    const rows = parseCsv(text).filter((r) => r.length > 1 || r[0] !== '');
+    expect(rows[0]!.slice(0, 4)).toEqual(['version', 'level', 'id', 'name']);
+    expect(rows.length - 1).toBe(shown);
+    expect(rows.slice(1).some((r) => r[3] === 'New Bedford')).toBe(true);
+    expect(rows.slice(1).every((r) => r.length === rows[0]!.length)).toBe(true);
+  });
+
+  it('views: "Need vs. investment" lists North Adams as high need without investment', async () => {
+    await viewButton(page, 'Need vs. investment').click();
+    const need = page.getByTestId('need-view');
+    await need.waitFor({ state: 'visible', timeout: WAIT });
+    await expect.poll(() => need.getAttribute('aria-busy'), { timeout: WAIT }).toBe('false');
+    const unfunded = need.getByRole('region', { name: /High need, no announced investment/ });
+    expect(await unfunded.getByRole('button', { name: 'North Adams' }).count()).toBe(1);
+    const funded = need.getByRole('region', { name: /with announced investment/ });
+    expect(await funded.getByRole('button', { name: 'North Adams' }).count()).toBe(0);
+    expect(await funded.getByRole('button', { name: 'New Bedford' }).count()).toBe(1);
+  });
+
+  it('views: "About" links to the API documentation at /v1/docs', async () => {
+    await viewButton(page, 'About').click();
+    const about = page.getByTestId('about');
+    await about.waitFor({ state: 'visible', timeout: WAIT });
+    const link = about.locator('a[href="/v1/docs"]');
+    expect(await link.count()).toBe(1);
+    expect((await link.innerText()).trim().length).toBeGreaterThan(3);
+    const res = await fetch(new URL('/v1/docs', server.url));
+    expect(res.status).toBe(200);
+  });
+
+  it('exports: "Export PNG" in the map view downloads a PNG image', async () => {
+    await idleAfter(page, () => viewButton(page, 'Map').click());
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: WAIT }), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const bytes = await downloaded(download);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.length).toBeGreaterThan(10_000);
+  });
+
+  // ------------------------------------------------------------------------------ accessibility
+
+  it('accessibility: no serious or critical axe violations in the map view with a profile, table, need and about views', async () => {
+    const reports: string[] = [];
+    let total = 0;
+    const check = async (p: Page, where: string) => {
+      const { count, report } = await seriousViolations(p, where);
+      total += count;
+      if (report) reports.push(report);
+    };
+    const c = await newContext();
+    const p = await c.newPage();
+    await open(p, `?place=${NEW_BEDFORD}&compare=${NEW_BEDFORD},${CHICOPEE}`);
+    await expect.poll(() => profileHeading(p).innerText(), { timeout: WAIT }).toBe('New Bedford');
+    await check(p, 'map + profile + compare');
+    await viewButton(p, 'Table').click();
+    await p.getByTestId('table-view').waitFor({ state: 'visible', timeout: WAIT });
+    // Audit the table with the "Priority only" filter: the same markup with ~30 rows instead of 351
+    // (axe's colour-contrast pass over every row of the full table takes ~12 s).
+    await p.getByRole('checkbox', { name: 'Priority only' }).check();
+    await expect.poll(() => p.getByTestId('table-view').locator('tbody tr').count()).toBeLessThan(60);
+    await check(p, 'table');
+    await viewButton(p, 'Need vs. investment').click();
+    await expect.poll(() => p.getByTestId('need-view').getAttribute('aria-busy'), { timeout: WAIT }).toBe('false');
+    await check(p, 'need');
+    await viewButton(p, 'About').click();
+    await p.getByTestId('about').waitFor({ state: 'visible', timeout: WAIT });
+    await check(p, 'about');
+    await c.close();
+    expect(total, reports.join('\n')).toBe(0);
+  });
+
+  it('accessibility: no serious or critical axe violations at phone width (375×740)', async () => {
+    const c = await newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const p = await c.newPage();
+    await open(p, `?place=${NEW_BEDFORD}`);
+    await expect.poll(() => profileHeading(p).innerText(), { timeout: WAIT }).toBe('New Bedford');
+    const { count, report } = await seriousViolations(p, 'phone');
+    // Nothing scrolls sideways at phone width (WCAG 1.4.10 reflow).
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await c.close();
+    expect(count, report).toBe(0);
+    expect(overflow, 'horizontal overflow in px at 375 px width').toBeLessThanOrEqual(1);
+  });
+
+  // ----------------------------------------------------------------------------------- keyboard
+
+  it('keyboard: Tab from the top reaches search, level radios, measure and the view buttons, each with a visible focus ring', async () => {
+    const c = await newContext();
+    const p = await c.newPage();
+    await open(p);
+    const seen: { what: string; outline: string; focusVisible: boolean }[] = [];
+    for (let i = 0; i < 25; i++) {
+      await p.keyboard.press('Tab');
+      const s = await p.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const label = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? el.textContent?.trim() ?? '';
+        const kind = el instanceof HTMLInputElement ? `${el.type}` : el.tagName.toLowerCase();
+        return { what: `${kind}:${label}`, outline: `${style.outlineStyle} ${style.outlineWidth}`, focusVisible: el.matches(':focus-visible') };
+      });
+      if (s) seen.push(s);
+      if (s?.what === 'button:About') break;
+    }
+    const find = (re: RegExp) => seen.findIndex((s) => re.test(s.what));
+    const wanted = [/^search:Search a municipality or ZIP code$/, /^radio:Municipalities$/, /^select:Measure/, /^button:Map$/, /^button:Table$/, /^button:Need vs\. investment$/, /^button:About$/];
+    const at = wanted.map(find);
+    expect(at.every((i) => i >= 0), `reached: ${seen.map((s) => s.what).join(' | ')}`).toBe(true);
+    expect(at, 'in reading order').toEqual([...at].sort((a, b) => a - b));
+    for (const i of at) {
+      const s = seen[i]!;
+      expect(s.focusVisible, s.what).toBe(true);
+      expect(s.outline.startsWith('none'), `${s.what}: outline ${s.outline}`).toBe(false);
+      expect(s.outline.endsWith(' 0px'), `${s.what}: outline ${s.outline}`).toBe(false);
+    }
+    // The level radios are one group: arrows move within it.
+    await p.getByRole('radio', { name: 'Municipalities' }).focus();
+    await idleAfter(p, () => p.keyboard.press('ArrowRight'));
+    expect(await p.getByRole('radio', { name: 'ZIP codes' }).isChecked()).toBe(true);
+    await c.close();
+  });
+
+  // -------------------------------------------------------------------------------- other hosts
+
+  it('requests nothing from any other host, from any page', () => {
+    const host = new URL(server.url).host;
+    expect(requests.length).toBeGreaterThan(20);
+    expect(requests.filter((u) => new URL(u).host !== host)).toEqual([]);
   });
 });
