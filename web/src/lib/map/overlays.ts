@@ -22,7 +22,7 @@ export function priorityLabels(map: MapLibreMap, geographies: PriorityGeographie
       e.stopPropagation();
       if (lead) onselect(lead.id);
     });
-    return new Marker({ element: el, anchor: 'center' }).setLngLat(labelPoint(f.geometry)).addTo(map);
+    return new Marker({ element: el, anchor: 'top', offset: [0, 6] }).setLngLat(labelPoint(f.geometry)).addTo(map);
   });
 }
 
