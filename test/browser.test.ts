@@ -55,6 +55,9 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
   const contexts: BrowserContext[] = [];
   /** Every http(s) request of every page of every context this file opens. */
   const requests: string[] = [];
+  /** Uncaught exceptions and console errors of every page. */
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
 
   async function newContext(options: Parameters<Browser['newContext']>[0] = {}) {
     const c = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true, ...options });
@@ -62,21 +65,35 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
       const url = new URL(r.url());
       if (url.protocol === 'http:' || url.protocol === 'https:') requests.push(r.url());
     });
+    c.on('weberror', (e) => pageErrors.push(`${e.page()?.url() ?? ''}: ${e.error().message}`));
+    c.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${m.page()?.url() ?? ''}: ${m.text()}`);
+    });
     contexts.push(c);
     return c;
+  }
+
+  /** Wait for data-map-state="idle"; on timeout say what state the page was in. */
+  async function waitIdle(p: Page) {
+    try {
+      await p.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: WAIT });
+    } catch (e) {
+      const state = await p.evaluate(() => document.documentElement.dataset.mapState).catch(() => '?');
+      throw new Error(`map never went idle (data-map-state=${state}) at ${p.url()}; page errors: ${JSON.stringify(pageErrors)}; console errors: ${JSON.stringify(consoleErrors)}`, { cause: e });
+    }
   }
 
   /** Load a URL of the app in a page and wait until the map has drawn it. */
   async function open(p: Page, query = '') {
     await p.goto(`${server.url}/${query}`);
-    await p.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: WAIT });
+    await waitIdle(p);
   }
 
   /** Run an action that restyles the map and wait for the map's next idle (not the previous one). */
   async function idleAfter(p: Page, action: () => Promise<unknown>) {
     await p.evaluate(() => (document.documentElement.dataset.mapState = 'test-pending'));
     await action();
-    await p.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: WAIT });
+    await waitIdle(p);
   }
 
   const query = (p: Page) => new URL(p.url()).searchParams;
@@ -249,6 +266,32 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
     expect(badges.filter((b) => b === 'confirmed')).toHaveLength(6);
   });
 
+  it('hover and click: the tooltip names the place under the pointer and a click opens its profile', async () => {
+    const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    const tooltip = page.getByRole('status').filter({ hasText: 'Click for the full profile' });
+    let at: { x: number; y: number } | null = null;
+    for (const [fx, fy] of [[0.55, 0.45], [0.5, 0.5], [0.35, 0.55], [0.7, 0.35], [0.25, 0.4]] as const) {
+      const pt = { x: box.x + box.width * fx, y: box.y + box.height * fy };
+      await page.mouse.move(pt.x, pt.y, { steps: 3 });
+      if (await tooltip.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) {
+        at = pt;
+        break;
+      }
+    }
+    expect(at, 'a tooltip appears over some town').not.toBeNull();
+    const text = await tooltip.innerText();
+    expect(text).toMatch(/Massachusetts Health Equity Index \(overall\): [\d.]+|No data: /);
+    const name = (await tooltip.locator('strong').innerText()).trim();
+    expect(name.length).toBeGreaterThan(2);
+    await page.mouse.click(at!.x, at!.y);
+    await expect.poll(() => profileHeading(page).innerText(), { timeout: WAIT }).toBe(name);
+    expect(query(page).get('place')).toMatch(/^25\d{8}$/);
+    await page.getByTestId('profile').getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.getByTestId('profile').count()).toBe(0);
+    expect(query(page).get('place')).toBeNull();
+    await page.mouse.move(0, 0);
+  });
+
   // ------------------------------------------------------------------------------- level toggle
 
   it('level toggle: "ZIP codes" redraws the map, keeps the legend and puts level=zcta in the URL; back again', async () => {
@@ -411,7 +454,7 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
     const c = await newContext();
     const p = await c.newPage();
     await p.goto(url);
-    await p.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: WAIT });
+    await waitIdle(p);
     expect(await p.getByRole('radio', { name: 'Municipalities' }).isChecked()).toBe(true);
     expect(await measureSelect(p).inputValue()).toBe('low_birth_weight');
     await expect.poll(() => profileHeading(p).innerText(), { timeout: WAIT }).toBe('Brockton');
@@ -603,6 +646,11 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
   });
 
   // -------------------------------------------------------------------------------- other hosts
+
+  it('no page threw an uncaught exception or logged a console error', () => {
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
 
   it('requests nothing from any other host, from any page', () => {
     const host = new URL(server.url).host;
