@@ -110,9 +110,12 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
   /** Search by keyboard only: type, wait for the option, move onto it with the arrows, Enter. */
   async function searchAndPick(p: Page, text: string, option: RegExp) {
     const box = searchBox(p);
-    await box.click();
+    await box.focus();
     await box.fill('');
+    // Only the answer to the whole query counts (the box debounces; earlier answers may list other places).
+    const answered = p.waitForResponse((r) => new URL(r.url()).pathname === '/v1/search' && new URL(r.url()).searchParams.get('q') === text, { timeout: WAIT });
     await box.pressSequentially(text, { delay: 20 });
+    await answered;
     const wanted = p.getByRole('option', { name: option });
     await wanted.waitFor({ state: 'visible', timeout: WAIT });
     const options = p.getByRole('option');
