@@ -557,7 +557,9 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
   });
 
   it('exports: "Export PNG" in the map view downloads a PNG image', async () => {
-    await idleAfter(page, () => viewButton(page, 'Map').click());
+    // Switching view does not restyle the map (it stays mounted), so there is no new idle to wait for.
+    await viewButton(page, 'Map').click();
+    await expect.poll(() => page.getByRole('button', { name: 'Export PNG' }).isEnabled(), { timeout: WAIT }).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: WAIT }), page.getByRole('button', { name: 'Export PNG' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.png$/);
     const bytes = await downloaded(download);

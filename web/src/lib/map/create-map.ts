@@ -15,9 +15,8 @@ export const INVESTMENTS = 'investments';
 export const FILL_LAYER = 'places-fill';
 export const NO_DATA_LAYER = 'places-no-data';
 export const INVESTMENT_LAYER = 'investments-circle';
-const OUTLINE_LAYER = 'places-outline';
-const NEED_LAYER = 'places-need-gap';
-const HIGHLIGHT_LAYER = 'places-highlight';
+const OUTLINED = 'outlined';
+const OUTLINE_LAYER = 'outlined-need';
 
 /** Massachusetts, so the first frame is already in the right place. */
 export const MA_BOUNDS: [number, number, number, number] = [-73.51, 41.24, -69.93, 42.89];
@@ -53,22 +52,27 @@ export function createMap(container: HTMLElement): MapLibreMap {
     const colors: unknown[] = ['match', cls];
     CLASS_COLORS.forEach((c, i) => colors.push(i, c));
     colors.push('rgba(0,0,0,0)');
-    map.addLayer({ id: FILL_LAYER, type: 'fill', source: PLACES, paint: { 'fill-color': colors as ExpressionSpecification, 'fill-opacity': ['case', ['==', cls, NO_DATA], 0, dim, 0.2, 0.92] } });
-    map.addLayer({ id: OUTLINE_LAYER, type: 'line', source: PLACES, paint: { 'line-color': '#6b6b6b', 'line-width': 0.4 } });
-    map.addLayer({ id: NEED_LAYER, type: 'line', source: PLACES, paint: { 'line-color': '#00429d', 'line-width': ['case', ['boolean', ['feature-state', 'needGap'], false], 2.5, 0], 'line-dasharray': [1, 1] } });
+    // The 1-px boundaries come with the fill (fill-outline-color): one bucket fewer than a line layer.
+    map.addLayer({ id: FILL_LAYER, type: 'fill', source: PLACES, paint: { 'fill-color': colors as ExpressionSpecification, 'fill-outline-color': '#7a7a7a', 'fill-opacity': ['case', ['==', cls, NO_DATA], 0, dim, 0.2, 0.92] } });
     // Priority geographies: confirmed solid navy, derived dashed purple, each on a white casing (shape and colour both differ).
     map.addLayer({ id: 'priority-casing', type: 'line', source: PRIORITY, paint: { 'line-color': '#ffffff', 'line-width': 5.5, 'line-opacity': 0.9 } });
     map.addLayer({ id: 'priority-confirmed', type: 'line', source: PRIORITY, filter: ['==', ['get', 'status'], 'confirmed'], paint: { 'line-color': '#08306b', 'line-width': 3 } });
     map.addLayer({ id: 'priority-derived', type: 'line', source: PRIORITY, filter: ['==', ['get', 'status'], 'derived'], paint: { 'line-color': '#6a3d9a', 'line-width': 3, 'line-dasharray': [2, 1.2] } });
+    // Selection, hover and need-gap outlines draw from small sources of just those places:
+    // a line layer over every place would cost a full bucket before the first choropleth.
+    map.addSource(OUTLINED, { type: 'geojson', data: empty });
     map.addLayer({
-      id: HIGHLIGHT_LAYER,
+      id: OUTLINE_LAYER,
       type: 'line',
-      source: PLACES,
+      source: OUTLINED,
       paint: {
-        'line-color': '#111',
-        'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3.5, ['boolean', ['feature-state', 'hover'], false], 2.5, 0],
+        'line-color': '#33bbee',
+        'line-width': ['match', ['get', 'kind'], 'selected', 3.5, 2.5],
+        'line-dasharray': [2, 1],
       },
+      filter: ['==', ['get', 'kind'], 'need'],
     });
+    map.addLayer({ id: OUTLINE_LAYER + '-solid', type: 'line', source: OUTLINED, paint: { 'line-color': '#111111', 'line-width': ['match', ['get', 'kind'], 'selected', 3.5, 2.5] }, filter: ['!=', ['get', 'kind'], 'need'] });
     // Investments: area ∝ announced dollars; amounts not published drawn hollow at a fixed size.
     map.addLayer({
       id: INVESTMENT_LAYER,
@@ -102,16 +106,20 @@ export function setInvestments(map: MapLibreMap, points: FeatureCollection<Point
 export interface PlaceStyle {
   cls: number;
   dim: boolean;
-  needGap: boolean;
 }
 
-/** Per-place feature state: colour class, dimmed by a filter, outlined as a need gap. */
+/** Per-place feature state: colour class, dimmed by a filter. */
 export function stylePlaces(map: MapLibreMap, ids: readonly string[], style: (i: number) => PlaceStyle): void {
   ids.forEach((id, i) => map.setFeatureState({ source: PLACES, id }, style(i) as unknown as Record<string, unknown>));
 }
 
-export function setFlag(map: MapLibreMap, id: string | number | null | undefined, key: 'hover' | 'selected', on: boolean): void {
-  if (id !== null && id !== undefined) map.setFeatureState({ source: PLACES, id }, { [key]: on });
+export type OutlineKind = 'selected' | 'hover' | 'need';
+
+/** Outline these places (need gaps dashed cyan, selection and hover solid black), drawn last so they stay on top. */
+export function setOutlined(map: MapLibreMap, geometry: Geometry, outlined: ReadonlyMap<string, OutlineKind>): void {
+  const features = geometry.features.filter((f) => outlined.has(f.properties.id)).map((f) => ({ ...f, properties: { id: f.properties.id, kind: outlined.get(f.properties.id)! } }));
+  features.sort((a, b) => (a.properties.kind === 'need' ? -1 : 0) - (b.properties.kind === 'need' ? -1 : 0));
+  map.getSource<GeoJSONSource>(OUTLINED)!.setData({ type: 'FeatureCollection', features });
 }
 
 /** Layers that answer hover and click. */

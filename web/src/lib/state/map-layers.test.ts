@@ -29,10 +29,10 @@ describe('map layers state', () => {
     expect(visiblePlaces({ ...table, level: 'zcta' }, { flaggedOnly: false, priorityOnly: true }, members)).toBeNull();
   });
 
-  it('styles each place: class, dimmed when filtered out, need-gap outline', () => {
-    const { ids, styles } = placeStyles(table, findMeasure(table, 'income'), new Set(['a']), new Set(['b']));
+  it('styles each place: class, dimmed when filtered out', () => {
+    const { ids, styles } = placeStyles(table, findMeasure(table, 'income'), new Set(['a']));
     expect(ids).toEqual(['a', 'b', 'c']);
-    expect(styles[1]).toEqual({ cls: NO_DATA, dim: true, needGap: true });
+    expect(styles[1]).toEqual({ cls: NO_DATA, dim: true });
     expect(styles[0]!.dim).toBe(false);
     // Lower income is more disadvantaged: darker class than the higher income.
     expect(styles[0]!.cls).toBeGreaterThan(styles[2]!.cls);

@@ -30,11 +30,11 @@ export function visiblePlaces(table: MeasureTable, filters: Filters, members: Ma
 /**
  * Feature state for every place: colour class of the measure (quantiles over
  * all places, so a filter dims places without changing colours), dimmed when
- * filtered out, outlined when high need has no announced investment.
+ * filtered out.
  */
-export function placeStyles(table: MeasureTable, measure: MeasureColumn, visible: Set<string> | null, needGaps: Set<string>): { ids: string[]; styles: PlaceStyle[]; scale: Scale } {
+export function placeStyles(table: MeasureTable, measure: MeasureColumn, visible: Set<string> | null): { ids: string[]; styles: PlaceStyle[]; scale: Scale } {
   const scale = buildScale(measure.values, measure.unit, measure.direction);
   const ids = table.places.map((p) => p.id);
-  const styles = ids.map((id, i) => ({ cls: scale.classes[i]!, dim: visible !== null && !visible.has(id), needGap: needGaps.has(id) }));
+  const styles = ids.map((id, i) => ({ cls: scale.classes[i]!, dim: visible !== null && !visible.has(id) }));
   return { ids, styles, scale };
 }
