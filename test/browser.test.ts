@@ -9,6 +9,7 @@ import { IndexReader } from '../functions/src/api/index-reader.js';
 import { serveLocal } from '../functions/src/api/local-server.js';
 import { publishedStore } from './support/published-store.js';
 import { browserAvailability, launchChromium } from './support/chromium.js';
+import { contentSecurityPolicy } from '../infra/lib/constructs/web-site.js';
 
 /**
  * The map app (web/dist) in headless Chromium against the REAL published data:
@@ -647,6 +648,32 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
     await p.getByRole('radio', { name: 'Municipalities' }).focus();
     await idleAfter(p, () => p.keyboard.press('ArrowRight'));
     expect(await p.getByRole('radio', { name: 'ZIP codes' }).isChecked()).toBe(true);
+    await c.close();
+  });
+
+  // ------------------------------------------------------------------------ deployed CSP
+
+  it('runs under the Content-Security-Policy CloudFront sends (no inline styles or scripts, own workers)', async () => {
+    const c = await newContext();
+    const violations: string[] = [];
+    const p = await c.newPage();
+    p.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    // The page document gets the policy the stack attaches in AWS (infra/lib/constructs/web-site.ts).
+    await p.route(`${server.url}/**`, async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const res = await route.fetch();
+      return route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': contentSecurityPolicy(server.url) } });
+    });
+    await open(p, `?place=${NEW_BEDFORD}&compare=${NEW_BEDFORD},${CHICOPEE}&measure=low_birth_weight`);
+    await expect.poll(() => profileHeading(p).innerText(), { timeout: WAIT }).toBe('New Bedford');
+    // Styles set from data (legend swatches, profile bars) must survive the policy.
+    const swatch = await p.getByTestId('legend').locator('.swatch').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(swatch).not.toBe('rgba(0, 0, 0, 0)');
+    await viewButton(p, 'Table').click();
+    await p.getByTestId('table-view').waitFor({ state: 'visible', timeout: WAIT });
+    expect(violations).toEqual([]);
     await c.close();
   });
 
