@@ -4,6 +4,9 @@ import { formatUsd } from '../format';
 import { labelPoint } from './geometry-utils';
 import { investmentPeriod } from './investment-points';
 
+/** Pixels between a label's anchor point and its top edge. */
+const LABEL_OFFSET = 6;
+
 /**
  * Labels of the priority geographies as HTML buttons over the map: no glyph
  * server is needed, screen readers and the keyboard reach them, and a click
@@ -22,8 +25,35 @@ export function priorityLabels(map: MapLibreMap, geographies: PriorityGeographie
       e.stopPropagation();
       if (lead) onselect(lead.id);
     });
-    return new Marker({ element: el, anchor: 'top', offset: [0, 6] }).setLngLat(labelPoint(f.geometry)).addTo(map);
+    return new Marker({ element: el, anchor: 'top', offset: [0, LABEL_OFFSET] }).setLngLat(labelPoint(f.geometry)).addTo(map);
   });
+}
+
+const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * MapLibre does not collide HTML markers: after each move, push a label that
+ * would cover an earlier one (confirmed geographies come first) below it.
+ * Returns the function that stops it.
+ */
+export function declutterLabels(map: MapLibreMap, markers: readonly Marker[]): () => void {
+  const run = () => {
+    const placed: DOMRect[] = [];
+    for (const marker of markers) {
+      let dy = LABEL_OFFSET;
+      marker.setOffset([0, dy]);
+      let rect = marker.getElement().getBoundingClientRect();
+      for (let tries = 0; tries < 4 && placed.some((r) => overlaps(r, rect)); tries++) {
+        dy += rect.height + 2;
+        marker.setOffset([0, dy]);
+        rect = marker.getElement().getBoundingClientRect();
+      }
+      placed.push(rect);
+    }
+  };
+  map.on('moveend', run);
+  run();
+  return () => map.off('moveend', run);
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
