@@ -357,6 +357,10 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
     expect(await p.getByRole('radio', { name: 'ZIP codes' }).isChecked()).toBe(true);
     // The town containing the ZIP was offered too.
     expect(offered.some((o) => o.startsWith('New Bedford — contains ZIP 02740')), offered.join(' | ')).toBe(true);
+    // Its profile relates it to New Bedford's priority geography through the population crosswalk, without claiming membership.
+    await expect
+      .poll(() => p.getByTestId('profile').innerText(), { timeout: WAIT })
+      .toMatch(/\d+ % of its residents live in municipalities of the priority geography “New Bedford” \(confirmed AHEM community\)/);
     await p.close();
   });
 

@@ -209,3 +209,13 @@ export const fetchInvestments = (f?: typeof fetch) => getJson<{ items: Investmen
 export const fetchNeedInvestment = (f?: typeof fetch) => getJson<NeedInvestment>('/v1/need-investment?level=town', f);
 export const fetchMethods = (f?: typeof fetch) => getJson<Methods>('/v1/methods', f);
 export const searchPlaces = (q: string, f?: typeof fetch) => getJson<{ items: SearchHit[] }>(`/v1/search?q=${encodeURIComponent(q)}`, f).then((r) => r.items);
+
+/** One ZCTA × town pair of the population-weighted crosswalk (GET /v1/crosswalk). */
+export interface CrosswalkRow {
+  zcta: string;
+  town_geoid: string;
+  /** Share of the ZCTA's residents living in the town. */
+  frac_of_zcta: number;
+  frac_of_town: number;
+}
+export const fetchZctaTownCrosswalk = (f?: typeof fetch) => getJson<{ rows: CrosswalkRow[] }>('/v1/crosswalk?from=zcta&to=town&weight=population', f).then((r) => r.rows);

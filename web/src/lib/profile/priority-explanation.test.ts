@@ -93,6 +93,15 @@ describe('explainPriority', () => {
     expect(e.text).toContain('sets of municipalities');
   });
 
+  it('relates a ZIP code through the share of its residents in member towns, still without membership', () => {
+    const zips = new Map([['01001', { geography: { id: 'g', name: 'Springfield area', status: 'derived' as const }, share: 0.9 }]]);
+    const e = explainPriority('zcta', '01001', 99, SYNTHETIC, zips);
+    expect(e.member).toBe(false);
+    expect(e.geography?.name).toBe('Springfield area');
+    expect(e.text).toMatch(/^90 % of its residents live in municipalities of the priority geography “Springfield area”/);
+    expect(explainPriority('zcta', '02000', 99, SYNTHETIC, zips).text).toMatch(/None of its residents/);
+  });
+
   it('says when geographies are not loaded', () => {
     const e = explainPriority('town', 'T1', 99, null);
     expect(e).toMatchObject({ member: false, geography: null });

@@ -1,5 +1,6 @@
 import type { Level, PriorityGeographies } from '../api';
 import { formatPercentile } from '../format';
+import { describeZipPriority, ZIP_MAJORITY, type ZipPriority } from '../state/zip-priority';
 
 export interface PriorityExplanation {
   /** True only when the place is a named member of a priority geography. */
@@ -15,12 +16,15 @@ const STATUS_TEXT = {
 
 /**
  * Why a place is, or is not, in a priority geography. Membership is by municipality,
- * so a ZIP code never gets a membership claim; a town that is not a member is explained
+ * so a ZIP code never gets a membership claim (it gets the share of its residents in member towns); a town that is not a member is explained
  * with the selection rule (threshold, geography size, adjacency, number of seeds).
  */
-export function explainPriority(level: Level, placeId: string, placePercentile: number | null, geographies: PriorityGeographies | null): PriorityExplanation {
-  if (level === 'zcta')
-    return { member: false, geography: null, text: 'Priority geographies are sets of municipalities; see the municipalities this ZIP code overlaps.' };
+export function explainPriority(level: Level, placeId: string, placePercentile: number | null, geographies: PriorityGeographies | null, zips: ReadonlyMap<string, ZipPriority> | null = null): PriorityExplanation {
+  if (level === 'zcta') {
+    if (!zips) return { member: false, geography: null, text: 'Priority geographies are sets of municipalities; see the municipalities this ZIP code overlaps.' };
+    const z = zips.get(placeId);
+    return { member: false, geography: z && z.share >= ZIP_MAJORITY ? z.geography : null, text: describeZipPriority(z) };
+  }
   if (!geographies) return { member: false, geography: null, text: 'Priority geographies are not loaded, so membership cannot be shown.' };
 
   for (const f of geographies.features) {

@@ -16,15 +16,18 @@ export function findMeasure(table: MeasureTable, id: string): MeasureColumn {
 
 export interface Filters {
   flaggedOnly: boolean;
-  /** Only towns in a priority geography (ignored for ZIP codes, which are not members). */
   priorityOnly: boolean;
 }
 
-/** Ids passing the filters, or null when no filter is on (everything shown). */
-export function visiblePlaces(table: MeasureTable, filters: Filters, members: Map<string, unknown>): Set<string> | null {
-  const priority = filters.priorityOnly && table.level === 'town';
+/**
+ * Ids passing the filters, or null when no filter is on (everything shown).
+ * `inPriority` says whether a place counts as in a priority geography (towns:
+ * members; ZIP codes: most residents in member towns); null = not known yet.
+ */
+export function visiblePlaces(table: MeasureTable, filters: Filters, inPriority: ((id: string) => boolean) | null): Set<string> | null {
+  const priority = filters.priorityOnly && inPriority !== null;
   if (!filters.flaggedOnly && !priority) return null;
-  return new Set(table.places.filter((p) => (!filters.flaggedOnly || p.flagCount > 0) && (!priority || members.has(p.id))).map((p) => p.id));
+  return new Set(table.places.filter((p) => (!filters.flaggedOnly || p.flagCount > 0) && (!priority || inPriority(p.id))).map((p) => p.id));
 }
 
 /**
