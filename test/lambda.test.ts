@@ -56,6 +56,7 @@ describe('Lambda handler (API Gateway HTTP API v2)', () => {
         `/v1/versions/${ctx.result.version}`,
         `/v1/versions/${ctx.result.version}/download?level=town&format=csv`,
         '/v1/methods',
+        '/v1/layers/zcta',
       ]) {
         const [viaLambda, viaApp] = [await invoke(path), await lambda.app.request(path, { headers: { accept: 'application/json' } })];
         expect(viaLambda.statusCode, path).toBe(viaApp.status);
