@@ -7,40 +7,10 @@ export const LEVELS: readonly Level[] = ['town', 'zcta'];
 
 export type Geometry = FeatureCollection<Polygon | MultiPolygon, { id: string; name: string }>;
 
-/** One measure as a column over MeasureTable.places (GET /v1/layers/{level}). */
-export interface MeasureColumn {
-  id: string;
-  kind: 'overall' | 'domain' | 'indicator';
-  label: string;
-  unit: string;
-  direction: 'higher_is_worse' | 'higher_is_better';
-  domain: string | null;
-  vintage: string;
-  sourceIds: string[];
-  ranked: boolean;
-  contextReason: string | null;
-  values: (number | null)[];
-  percentiles: (number | null)[];
-  noData: (string | null)[];
-}
-
-export interface PlaceRow {
-  id: string;
-  name: string;
-  county: string | null;
-  population: number | null;
-  rank: number | null;
-  flagCount: number;
-  percentileInterval: [number, number] | null;
-}
-
-export interface MeasureTable {
-  version: string;
-  level: Level;
-  method: string;
-  places: PlaceRow[];
-  measures: MeasureColumn[];
-}
+// The API's own definitions of the layer table: a change to the answer's shape fails the web type check.
+import type { MeasureColumn, MeasureTable } from '../../../functions/src/api/measure-table';
+export type { MeasureColumn, MeasureTable };
+export type PlaceRow = MeasureTable['places'][number];
 
 export interface IndicatorDetail {
   label: string;
