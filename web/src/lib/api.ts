@@ -9,6 +9,7 @@ export type Geometry = FeatureCollection<Polygon | MultiPolygon, { id: string; n
 
 // The API's own definitions of the layer table: a change to the answer's shape fails the web type check.
 import type { MeasureColumn, MeasureTable } from '../../../functions/src/api/measure-table';
+import type { NeedRow } from '../../../functions/src/indices/need-investment';
 export type { MeasureColumn, MeasureTable };
 export type PlaceRow = MeasureTable['places'][number];
 
@@ -106,21 +107,8 @@ export interface Investment {
   ahemLink: string | null;
 }
 
-export interface NeedInvestmentRow {
-  id: string;
-  name: string;
-  population: number | null;
-  percentile: number | null;
-  rank: number | null;
-  flag_count: number;
-  grant_count: number;
-  grants_without_amount: number;
-  total_announced_usd: number;
-  usd_per_resident_per_year: number | null;
-  usd_not_annualized: number;
-  high_need: boolean;
-  high_need_no_investment: boolean;
-}
+/** A need-vs-investment row: the API module's own definition. */
+export type NeedInvestmentRow = NeedRow;
 
 export interface NeedInvestment {
   version: string;

@@ -29,3 +29,9 @@ export function formatUsd(amount: number | null): string {
 export function formatCount(n: number | null): string {
   return n === null ? 'unknown' : num(n, 0);
 }
+
+/** "$2.47" — per-resident amounts are small, so keep cents (formatUsd rounds to dollars). */
+export function formatUsdCents(amount: number | null): string {
+  if (amount === null || !Number.isFinite(amount)) return 'not available';
+  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}

@@ -23,6 +23,17 @@ describe('investment points', () => {
     expect(investmentsByTown(investments).get('b')!.map((i) => i.id)).toEqual(['shared', 'unknown']);
   });
 
+  it('lists a multi-town grant under each town once', () => {
+    const g = investmentsByTown([
+      { id: 'g1', municipalities: ['a', 'b', 'a'] },
+      { id: 'g2', municipalities: ['b'] },
+      { id: 'g3', municipalities: [] },
+    ]);
+    expect(g.get('a')?.map((x) => x.id)).toEqual(['g1']);
+    expect(g.get('b')?.map((x) => x.id)).toEqual(['g1', 'g2']);
+    expect(g.size).toBe(2);
+  });
+
   it('describes the period, saying what is not published', () => {
     expect(investmentPeriod({ startDate: '2025-02-19', durationYears: 2 })).toBe('from 2025-02-19, for 2 years');
     expect(investmentPeriod({ startDate: '2025-06-11', durationYears: null })).toBe('from 2025-06-11, duration not published');

@@ -12,14 +12,14 @@ export interface InvestmentPointProps {
   count: number;
 }
 
-/** Investments grouped by the municipality they name (a grant naming three towns appears under each). */
-export function investmentsByTown(investments: readonly Investment[]): Map<string, Investment[]> {
-  const byTown = new Map<string, Investment[]>();
+/** Investments grouped by the municipality they name (a grant naming three towns appears under each, once). */
+export function investmentsByTown<T extends Pick<Investment, 'municipalities'>>(investments: readonly T[]): Map<string, T[]> {
+  const byTown = new Map<string, T[]>();
   for (const inv of investments)
-    for (const town of inv.municipalities) {
-      const list = byTown.get(town) ?? [];
-      list.push(inv);
-      byTown.set(town, list);
+    for (const town of new Set(inv.municipalities)) {
+      const list = byTown.get(town);
+      if (list) list.push(inv);
+      else byTown.set(town, [inv]);
     }
   return byTown;
 }

@@ -5,8 +5,6 @@ import {
   csvCell,
   csvFilename,
   disadvantagedFirst,
-  formatUsdCents,
-  grantsByPlace,
   highNeedWithoutInvestment,
   needCsv,
   sortRows,
@@ -15,6 +13,7 @@ import {
   withInvestment,
   type Row,
 } from './table-rows';
+import { formatUsdCents } from '../format';
 
 // SYNTHETIC FIXTURES: invented places and values for the tests, not real data.
 const column = (over: Partial<MeasureColumn>): MeasureColumn => ({
@@ -185,18 +184,5 @@ describe('need and investment helpers (synthetic fixture)', () => {
     expect(unpublishedNote(0)).toBe('');
     expect(unpublishedNote(1)).toBe('+ 1 grant amount not published');
     expect(unpublishedNote(3)).toBe('+ 3 grants amount not published');
-  });
-});
-
-describe('grantsByPlace (synthetic fixture)', () => {
-  it('lists a multi-town grant under each town once', () => {
-    const g = grantsByPlace([
-      { id: 'g1', municipalities: ['a', 'b', 'a'] },
-      { id: 'g2', municipalities: ['b'] },
-      { id: 'g3', municipalities: [] },
-    ]);
-    expect(g.get('a')?.map((x) => x.id)).toEqual(['g1']);
-    expect(g.get('b')?.map((x) => x.id)).toEqual(['g1', 'g2']);
-    expect(g.size).toBe(2);
   });
 });

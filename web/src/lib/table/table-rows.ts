@@ -200,26 +200,7 @@ export function needCsv(rows: readonly NeedInvestmentRow[], version: string, hig
   );
 }
 
-/** "$2.47" — per-resident amounts are small, so keep cents (formatUsd rounds to dollars). */
-export function formatUsdCents(amount: number | null): string {
-  if (amount === null || !Number.isFinite(amount)) return 'not available';
-  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
 /** "+ 1 grant amount not published" / "+ 2 grants amount not published" ('' when none). */
 export function unpublishedNote(n: number): string {
   return n > 0 ? `+ ${n} ${n === 1 ? 'grant' : 'grants'} amount not published` : '';
-}
-
-/** Announced grants per town id (a grant naming several towns is listed under each). */
-export function grantsByPlace<T extends { municipalities: string[] }>(investments: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const inv of investments) {
-    for (const id of new Set(inv.municipalities)) {
-      const list = out.get(id);
-      if (list) list.push(inv);
-      else out.set(id, [inv]);
-    }
-  }
-  return out;
 }
