@@ -133,28 +133,14 @@ function child(args: string[]): Promise<{ proc: ChildProcess; url: string }> {
 }
 
 async function main() {
-  const [{ loadConfig }, { runPipeline, defaultCacheDir }, { createDynamoClient, ensureTable }, { DynamoIndexStore }, { FileBlobStore }, { startLocalDynamoDb }] = await Promise.all([
-    import('../functions/src/config.js'),
-    import('../functions/src/pipeline/run-pipeline.js'),
-    import('../functions/src/store/dynamo-client.js'),
-    import('../functions/src/store/dynamo-index-store.js'),
-    import('../functions/src/store/file-blob-store.js'),
-    import('../functions/src/store/local-dynamodb.js'),
-  ]);
-  const config = loadConfig();
+  // Loaded here, not at the top: the two child servers run this file too and need none of it.
+  const { publishBenchVersion, BENCH_TABLE } = await import('./publish-version.js');
   const work = mkdtempSync(path.join(tmpdir(), 'equity-atlas-bench-api-'));
-  const db = await startLocalDynamoDb();
+  const published = await publishBenchVersion(work);
   const children: ChildProcess[] = [];
   try {
-    const client = createDynamoClient({ endpoint: db.endpoint, region: 'us-east-1' });
-    await ensureTable(client, 'bench');
-    const blobDir = path.join(work, 'blobs');
-    process.stdout.write('publishing a version (pipeline, 100 Monte Carlo draws: serving speed does not depend on them) … ');
-    const t0 = performance.now();
-    const { version } = await runPipeline({ store: new DynamoIndexStore(client, 'bench'), blobs: new FileBlobStore(blobDir), dataDir: config.dataDir, cacheDir: defaultCacheDir(config.stateDir), draws: 100 });
-    console.log(`${version} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-    const api = await child(['--api', JSON.stringify({ endpoint: db.endpoint, table: 'bench', blobDir })]);
+    const { endpoint, blobDir } = published;
+    const api = await child(['--api', JSON.stringify({ endpoint, table: BENCH_TABLE, blobDir })]);
     children.push(api.proc);
     const baseline = await child(['--static']);
     children.push(baseline.proc);
@@ -190,7 +176,7 @@ async function main() {
     );
   } finally {
     for (const c of children) c.kill();
-    await db.stop();
+    await published.close();
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -24,17 +24,12 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
-import { REPO_ROOT, loadConfig } from '../functions/src/config.js';
+import { REPO_ROOT } from '../functions/src/config.js';
 import { createApp } from '../functions/src/api/app.js';
 import { IndexReader } from '../functions/src/api/index-reader.js';
 import { serveLocal } from '../functions/src/api/local-server.js';
-import { defaultCacheDir, runPipeline } from '../functions/src/pipeline/run-pipeline.js';
-import { createDynamoClient, ensureTable } from '../functions/src/store/dynamo-client.js';
-import { DynamoIndexStore } from '../functions/src/store/dynamo-index-store.js';
-import { DynamoInvestmentStore } from '../functions/src/store/dynamo-investment-store.js';
-import { FileBlobStore } from '../functions/src/store/file-blob-store.js';
-import { startLocalDynamoDb } from '../functions/src/store/local-dynamodb.js';
 import { launchChromium } from '../test/support/chromium.js';
+import { publishBenchVersion } from './publish-version.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const RUNS = Number(process.env.BENCH_RUNS || 5);
@@ -112,20 +107,11 @@ function wireBytes(url: string): Promise<{ status: number; encoding: string; wir
 }
 
 // ---- publish + serve -----------------------------------------------------------------------------
-const config = loadConfig();
-const db = await startLocalDynamoDb();
-const client = createDynamoClient({ endpoint: db.endpoint, region: 'us-east-1' });
+const published = await publishBenchVersion(work);
 const servers: Awaited<ReturnType<typeof serveLocal>>[] = [];
 let browser: Browser | undefined;
 try {
-  await ensureTable(client, 'bench');
-  const store = new DynamoIndexStore(client, 'bench');
-  const investments = new DynamoInvestmentStore(client, 'bench');
-  const blobs = new FileBlobStore(path.join(work, 'blobs'));
-  process.stdout.write('publishing a version (pipeline with investments, 100 Monte Carlo draws: the page does not depend on them) … ');
-  const t0 = performance.now();
-  const { version } = await runPipeline({ store, investments, blobs, dataDir: config.dataDir, cacheDir: defaultCacheDir(config.stateDir), draws: 100 });
-  console.log(`${version} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const { store, investments, blobs } = published;
 
   // One reader behind both servers: the same API, caches and data; serveLocal adds the static
   // routes to the app it is given, so each page gets its own app instance.
@@ -200,7 +186,6 @@ try {
 } finally {
   await browser?.close();
   for (const s of servers) await s.close();
-  client.destroy();
-  await db.stop();
+  await published.close();
   rmSync(work, { recursive: true, force: true });
 }
