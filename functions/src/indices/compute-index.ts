@@ -1,15 +1,17 @@
-import type { Estimate } from './estimate.js';
+import type { Estimate, ValueQuality } from './estimate.js';
 import { DOMAINS, type Domain, type IndicatorSpec, type MethodSpec } from './indicator-registry.js';
 import { monteCarloIntervals } from './monte-carlo.js';
 import { roundTo } from './round.js';
 import { allocateScores, scoreLevel, type LevelLayout } from './score-level.js';
 
-export interface IndicatorResult {
+export interface IndicatorResult extends ValueQuality {
   value: number | null;
   se: number | null;
   /** Percentile rank 0–1 (4 decimals), direction-adjusted: high = more disadvantaged. Null for context-only indicators. */
   percentile: number | null;
   flagged: boolean;
+  /** Why there is no value (or no percentile) for this place; absent in 1.0 versions (the API then gives a generic reason). */
+  noDataReason?: string | null;
 }
 
 export interface DomainResult {

@@ -40,6 +40,8 @@ export interface PlaceRecord {
   rank: number | null;
   rankInterval: [number, number] | null;
   noDataReason: string | null;
+  /** ma-hei-1.1: false = shown with its values but not ranked (too few residents); absent in 1.0 versions = ranked. */
+  ranked?: boolean;
   flagCount: number;
   domains: Record<Domain, DomainResult>;
   indicators: Record<string, PlaceIndicator>;
