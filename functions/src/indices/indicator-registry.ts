@@ -5,7 +5,13 @@ export const DOMAINS = ['cardiometabolic', 'maternal_perinatal', 'social_drivers
 export type Domain = (typeof DOMAINS)[number];
 
 const SourceRef = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('places'), sourceId: z.enum(['places-zcta', 'places-place']), measure: z.string().regex(/^[A-Z0-9_]+$/) }),
+  z.object({
+    kind: z.literal('places'),
+    sourceId: z.enum(['places-zcta', 'places-place']),
+    measure: z.string().regex(/^[A-Z0-9_]+$/),
+    /** Which PLACES estimate: age-adjusted where the file has it (place, county), crude otherwise (ZCTA). */
+    adjustment: z.enum(['age-adjusted', 'crude']).default('crude'),
+  }),
   z.object({ kind: z.literal('masschip-2010'), sourceId: z.literal('masschip-2010'), key: z.string().min(1) }),
   z.object({ kind: z.literal('masschip-2005-2008'), sourceId: z.literal('masschip-2005-2008'), column: z.string().min(1) }),
   z.object({ kind: z.literal('ej-blockgroups'), sourceId: z.literal('ej-blockgroups'), computation: z.enum(['ej_population_share', 'minority_share', 'limited_english_share']) }),
@@ -29,6 +35,22 @@ export const IndicatorSpecSchema = z.object({
   /** false = published for context only, not part of any score (contextReason says why). */
   ranked: z.boolean().default(true),
   contextReason: z.string().optional(),
+  /** Small-numbers policy for count-based values (docs/method.md §3a); absent = not count-based. */
+  smallNumbers: z
+    .object({
+      model: z.enum(['poisson', 'binomial']),
+      /** Value units per unit rate: 100000 (per 100,000), 1000 (per 1,000 births), 100 (percent). */
+      scale: z.number().positive(),
+      /** Denominator used as exposure: 2010 census residents, 2010 births, or births 2005–2008. */
+      exposure: z.enum(['population-2010', 'births-2010', 'births-2005-2008']),
+      /** The publisher's suppression rule, shown as the reason where a value is suppressed. */
+      suppressedReason: z.string().min(1),
+    })
+    .optional(),
+  /** Whether the value is age-adjusted or crude (prevalences and rates); absent = not applicable. */
+  adjustment: z.enum(['age-adjusted', 'crude']).optional(),
+  /** Former ids of this indicator that the API still answers to (docs/method.md "Indicator ids"). */
+  aliases: z.array(z.string().regex(/^[a-z0-9_]+$/)).optional(),
 });
 export type IndicatorSpec = z.infer<typeof IndicatorSpecSchema>;
 
@@ -39,6 +61,12 @@ export const MethodSpecSchema = z.object({
   domainCoverage: z.number().gt(0).max(1),
   overallCoverage: z.number().gt(0).max(1),
   reallocationCoverage: z.number().gt(0).max(1),
+  /** ma-hei-1.1: block-group shares need known denominators for at least this share of the place's residents. */
+  blockGroupCoverage: z.number().gt(0).max(1).optional(),
+  /** ma-hei-1.1: a domain score needs at least this many indicators with data, so one indicator is never a whole domain. */
+  domainMinIndicators: z.number().int().min(1).optional(),
+  /** ma-hei-1.1: places with fewer residents are shown but not ranked (towns: Census 2020; ZCTAs: ACS 2017–2021). */
+  minRankPopulation: z.number().int().min(0).optional(),
   monteCarlo: z.object({ draws: z.number().int().min(0).max(100_000), seed: z.number().int(), interval: z.number().gt(0).lt(1) }),
   domains: z.array(z.object({ id: z.enum(DOMAINS), label: z.string(), weight: z.number().min(0) })).length(DOMAINS.length),
 });

@@ -22,6 +22,8 @@ export interface EjBlockGroup {
   limitedEnglish: number;
   limitedEnglishMoe: number;
   limitedEnglishPercent: number | null;
+  /** 90 % MOE of that percent: with a zero count it gives the number of households (indices/block-group-denominators.ts). */
+  limitedEnglishPercentMoe: number | null;
   /** ACS 2019–2023 median household income of the municipality the row names, ± 90 % MOE (null where not published). */
   municipalIncome: number | null;
   municipalIncomeMoe: number | null;
@@ -37,6 +39,7 @@ const Row = z.object({
   limitEngE: numberCell,
   limitEngM: numberCell,
   limitEngpctE: optionalNumberCell,
+  limitEngpctM: optionalNumberCell,
   medHHincMUNIE: optionalNumberCell,
   medHHincMUNIM: optionalNumberCell,
 });
@@ -56,6 +59,7 @@ export function parseEjBlockGroups(text: string | Buffer, file: string, expected
     limitedEnglish: r.limitEngE,
     limitedEnglishMoe: r.limitEngM,
     limitedEnglishPercent: r.limitEngpctE,
+    limitedEnglishPercentMoe: r.limitEngpctM,
     municipalIncome: r.medHHincMUNIE,
     municipalIncomeMoe: r.medHHincMUNIM,
   }));

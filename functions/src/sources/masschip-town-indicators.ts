@@ -12,6 +12,8 @@ export interface MasschipValue {
   value: number | null;
   /** Event count behind the value (births, deaths); null where not printed or suppressed. */
   count: number | null;
+  /** The Massachusetts value printed beside it (the same for every town): the prior of small-numbers smoothing. */
+  state: number | null;
 }
 
 /** A number printed with "$" and thousands separators, or NA/blank → null. */
@@ -28,6 +30,7 @@ const Row = z.object({
   measure: z.string(),
   count: printedNumber,
   area_value: printedNumber,
+  state_value: printedNumber,
 });
 
 /** Key an indicator as "<section> | <indicator> | <measure>": the report repeats group names (e.g. "Hispanic") across measures. */
@@ -43,7 +46,7 @@ export function parseMasschip2010(text: string | Buffer, file: string, expectedR
     const key = masschipKey(r.section, r.indicator, r.measure);
     let byTown = out.get(key);
     if (!byTown) out.set(key, (byTown = new Map()));
-    byTown.set(r.GEOID20, { value: r.area_value, count: r.count });
+    byTown.set(r.GEOID20, { value: r.area_value, count: r.count, state: r.state_value });
   }
   return out;
 }

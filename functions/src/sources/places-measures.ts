@@ -17,6 +17,8 @@ export interface PlacesRow {
   /** Point location (lon, lat) for place files; null for ZCTA files. */
   point: [number, number] | null;
   measures: Record<string, PlacesEstimate | null>;
+  /** Age-adjusted estimates (`<M>_AdjPrev`, `<M>_Adj95CI`) where the file has those columns (place and county files; not ZCTA). */
+  adjusted: Record<string, PlacesEstimate | null>;
 }
 
 export interface PlacesFileSpec {
@@ -34,8 +36,9 @@ const optionalCi = z.union([z.literal('').transform(() => null), confidenceInter
 
 /**
  * Parse any PLACES "GIS friendly" CSV (ZCTA, place or county): every
- * `<MEASURE>_CrudePrev` column with its `<MEASURE>_Crude95CI` is read, so a new
- * measure needs only a registry entry, not code.
+ * `<MEASURE>_CrudePrev` column with its `<MEASURE>_Crude95CI` is read (and the
+ * age-adjusted `<MEASURE>_AdjPrev` / `_Adj95CI` where the file has them), so a
+ * new measure needs only a registry entry, not code.
  */
 export function parsePlacesMeasures(text: string | Buffer, file: string, spec: PlacesFileSpec): PlacesRow[] {
   const header = text.toString().replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.split(',');
@@ -46,9 +49,14 @@ export function parsePlacesMeasures(text: string | Buffer, file: string, spec: P
   };
   if (spec.nameColumn) shape[spec.nameColumn] = z.string().min(1);
   if (spec.pointColumns) for (const c of spec.pointColumns) shape[c] = optionalNumberCell.refine((v) => v !== null, 'expected a coordinate');
+  const adjustedMeasures = measures.filter((m) => header.includes(`${m}_AdjPrev`));
   for (const m of measures) {
     shape[`${m}_CrudePrev`] = optionalNumberCell;
     shape[`${m}_Crude95CI`] = optionalCi;
+  }
+  for (const m of adjustedMeasures) {
+    shape[`${m}_AdjPrev`] = optionalNumberCell;
+    shape[`${m}_Adj95CI`] = optionalCi;
   }
   const { rows, problems, total } = parseCsv(text, file, z.object(shape));
   const extra: SourceProblem[] = [];
@@ -64,6 +72,13 @@ export function parsePlacesMeasures(text: string | Buffer, file: string, spec: P
       measures.map((m) => {
         const value = r[`${m}_CrudePrev`] as number | null;
         const ci = r[`${m}_Crude95CI`] as [number, number] | null;
+        return [m, value === null || ci === null ? null : { value, ci95: ci }];
+      }),
+    ),
+    adjusted: Object.fromEntries(
+      adjustedMeasures.map((m) => {
+        const value = r[`${m}_AdjPrev`] as number | null;
+        const ci = r[`${m}_Adj95CI`] as [number, number] | null;
         return [m, value === null || ci === null ? null : { value, ci95: ci }];
       }),
     ),
