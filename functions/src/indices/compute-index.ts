@@ -45,6 +45,8 @@ export interface LevelIndex {
   /** Ranked indicators with no data anywhere at this level (left out of coverage denominators). */
   unavailable: string[];
   layout: LevelLayout;
+  /** The value columns scored (aligned with layout.indicators), so an analysis can re-score the level (sensitivity.ts). */
+  columns?: { indicatorIds: string[]; values: Float64Array[] };
 }
 
 const nanToNull = (x: number) => (Number.isNaN(x) ? null : x);
@@ -131,5 +133,5 @@ export function computeLevelIndex(
       flagCount,
     };
   });
-  return { places, unavailable, layout };
+  return { places, unavailable, layout, columns: { indicatorIds: available.map((i) => i.id), values: valueColumns } };
 }
