@@ -10,10 +10,12 @@ export type Geometry = FeatureCollection<Polygon | MultiPolygon, { id: string; n
 // The API's own definitions of the layer table: a change to the answer's shape fails the web type check.
 import type { MeasureColumn, MeasureTable } from '../../../functions/src/api/measure-table';
 import type { NeedRow } from '../../../functions/src/indices/need-investment';
-export type { MeasureColumn, MeasureTable };
+import type { Smoothing, ValueQuality } from '../../../functions/src/indices/estimate';
+export type { MeasureColumn, MeasureTable, Smoothing, ValueQuality };
 export type PlaceRow = MeasureTable['places'][number];
 
-export interface IndicatorDetail {
+/** One indicator of a place; the quality fields (coverage, adjustment, smoothing, notes) come with method 1.1 and are absent before. */
+export interface IndicatorDetail extends ValueQuality {
   label: string;
   domain: string;
   unit: string;
@@ -55,6 +57,8 @@ export interface PlaceDetail {
     rank: number | null;
     rankInterval: [number, number] | null;
     noDataReason: string | null;
+    /** Method 1.1: false = values shown but not ranked (too few residents; `noDataReason` says why); absent = ranked. */
+    ranked?: boolean;
     flagCount: number;
     domains: Record<string, DomainDetail>;
     indicators: Record<string, IndicatorDetail>;
@@ -134,6 +138,32 @@ export interface Methods {
   indicators: { id: string; label: string; domain: string; unit: string; vintage: string; citation: string; ranked: boolean }[];
 }
 
+/** How a place's rank moves under other reasonable weightings (GET /v1/sensitivity, method 1.1 on). */
+export interface SensitivityItem {
+  id: string;
+  name: string;
+  rank: number;
+  rankMin: number;
+  rankMax: number;
+  rankP05: number;
+  rankP95: number;
+  medianRank: number;
+  /** Share (0–1) of scenarios in which the place is in the top 10 % of ranks. */
+  topDecileShare: number;
+  ranksByScenario: number[];
+}
+
+// TODO(issue 12): take this type from the sensitivity route module once it is merged.
+export interface Sensitivity {
+  version: string;
+  level: Level;
+  method: string;
+  draws: number;
+  seed: number;
+  scenarios: { id: string; kind: string; label: string }[];
+  items: SensitivityItem[];
+}
+
 /** An API error carrying the problem+json detail, so the page can say what went wrong. */
 export class ApiError extends Error {
   constructor(
@@ -165,6 +195,12 @@ export const fetchPlace = (level: Level, id: string, f?: typeof fetch) => getJso
 export const fetchPriorityGeographies = (f?: typeof fetch) => getJson<PriorityGeographies>('/v1/priority-geographies', f);
 export const fetchInvestments = (f?: typeof fetch) => getJson<{ items: Investment[] }>('/v1/investments', f).then((r) => r.items);
 export const fetchNeedInvestment = (f?: typeof fetch) => getJson<NeedInvestment>('/v1/need-investment?level=town', f);
+/** The sensitivity of ranks at a level; null when the version has none (computed before method 1.1: 404). */
+export const fetchSensitivity = (level: Level, f?: typeof fetch) =>
+  getJson<Sensitivity>(`/v1/sensitivity?level=${level}`, f).catch((e: unknown) => {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  });
 export const fetchMethods = (f?: typeof fetch) => getJson<Methods>('/v1/methods', f);
 export const searchPlaces = (q: string, f?: typeof fetch) => getJson<{ items: SearchHit[] }>(`/v1/search?q=${encodeURIComponent(q)}`, f).then((r) => r.items);
 

@@ -58,6 +58,27 @@ describe('profile-view', () => {
     expect(uninsured).toMatchObject({ valueText: 'no data', moeText: '', noDataReason: 'Suppressed (synthetic).' });
   });
 
+  it('carries no status for method 1.0 values', () => {
+    expect(domainViews(SYNTHETIC_PLACE).flatMap((d) => d.indicators.map((i) => i.status))).toEqual([[], [], []]);
+  });
+
+  it('shows method 1.1 status lines and a top-coded income as "or more" without a margin of error', () => {
+    const place: PlaceDetail['place'] = {
+      ...SYNTHETIC_PLACE,
+      indicators: {
+        obesity: { ...SYNTHETIC_PLACE.indicators.obesity!, adjustment: 'crude', coverage: 0.93 },
+        median_household_income: {
+          label: 'Median household income', domain: 'social_drivers', unit: 'US dollars (2023)', direction: 'higher_is_better', sourceId: 'src-d', vintage: 'V4', ranked: true,
+          value: 250001, se: 0, percentile: 0, flagged: false, derivation: null, noDataReason: null, notes: ['top-coded: the source prints 250,001 for “$250,000 or more”'],
+        },
+      },
+    };
+    const [obesity, income] = domainViews(place).flatMap((d) => d.indicators);
+    expect(obesity?.status.map((l) => l.text)).toEqual(['crude', 'covers 93 % of residents']);
+    expect(income).toMatchObject({ valueText: '$250,000 or more', moeText: '' });
+    expect(income?.status).toEqual([{ kind: 'note', text: 'top-coded: the source prints 250,001 for “$250,000 or more”' }]);
+  });
+
   it('boxes the interval on a 0–100 track', () => {
     expect(intervalBox([85.1, 95.3])).toEqual({ left: 85.1, width: expect.closeTo(10.2, 5) });
     expect(intervalBox([99.14, 99.14])).toEqual({ left: 99, width: 1 });

@@ -1,5 +1,6 @@
 import type { DomainDetail, IndicatorDetail, PlaceDetail } from '../api';
 import { formatPercentile, formatValue } from '../format';
+import { isTopCoded, valueStatus, type StatusLine } from './value-status';
 
 /** z for a two-sided 90 % interval: margin of error = 1.645 × standard error. */
 export const Z90 = 1.645;
@@ -36,6 +37,8 @@ export interface IndicatorView extends IndicatorDetail {
   valueText: string;
   moeText: string;
   percentileText: string;
+  /** How the value was obtained (method 1.1; empty for 1.0). */
+  status: StatusLine[];
 }
 
 export interface DomainView {
@@ -63,9 +66,11 @@ export function domainViews(place: PlaceDetail['place']): DomainView[] {
         .map(([iid, i]) => ({
           ...i,
           id: iid,
-          valueText: i.value === null ? 'no data' : formatValue(i.value, i.unit),
-          moeText: i.value === null ? '' : formatMoe(i.se, i.unit),
+          valueText: i.value === null ? 'no data' : formatValue(i.value, i.unit, { id: iid, notes: i.notes }),
+          // A top code ("$250,000 or more") has no margin of error to speak of.
+          moeText: i.value === null || isTopCoded({ ...i, id: iid }) ? '' : formatMoe(i.se, i.unit),
           percentileText: i.ranked ? percent01(i.percentile) : 'not ranked',
+          status: valueStatus({ ...i, id: iid }),
         })),
     };
   });

@@ -1,0 +1,38 @@
+import type { PlaceDetail, Sensitivity, SensitivityItem } from '../api';
+import { formatCount, formatShare } from '../format';
+
+type Place = Pick<PlaceDetail['place'], 'id' | 'rank' | 'ranked' | 'noDataReason'>;
+
+/** "Not ranked: <reason>" for a place method 1.1 leaves unranked (too few residents); null for every other place. */
+export function notRankedText(place: Pick<Place, 'ranked' | 'noDataReason'>): string | null {
+  if (place.ranked !== false) return null;
+  const reason = place.noDataReason?.trim() || 'too few residents for a stable rank.';
+  return `Not ranked: ${reason}`;
+}
+
+/** The place's sensitivity row, only when it belongs to the same version as the profile (null: none, or another version). */
+export function sensitivityItem(sensitivity: Sensitivity | null, version: string | null, id: string): SensitivityItem | null {
+  if (!sensitivity || sensitivity.version !== version) return null;
+  return sensitivity.items.find((i) => i.id === id) ?? null;
+}
+
+/** "(in the top 10 % in 64 % of scenarios)", with the two ends spelled out. */
+function topDecileText(share: number): string {
+  if (!Number.isFinite(share)) return '';
+  if (share <= 0) return ' (never in the top 10 %)';
+  if (share >= 1) return ' (in the top 10 % in every scenario)';
+  return ` (in the top 10 % in ${formatShare(share)} of scenarios)`;
+}
+
+/**
+ * "Rank 18 of 351; between 11 and 27 under other reasonable weightings (in the top 10 % in 64 % of scenarios)".
+ * Null without a ranked place or a sensitivity row (method 1.0 versions have none).
+ */
+export function sensitivityText(place: Place, item: SensitivityItem | null, rankedCount: number | null): string | null {
+  if (!item || place.ranked === false || place.rank === null) return null;
+  const of = rankedCount ? ` of ${formatCount(rankedCount)}` : '';
+  const lo = Math.min(item.rankMin, item.rankMax);
+  const hi = Math.max(item.rankMin, item.rankMax);
+  const spread = lo === hi ? `; rank ${formatCount(lo)} under every other reasonable weighting` : `; between ${formatCount(lo)} and ${formatCount(hi)} under other reasonable weightings`;
+  return `Rank ${formatCount(place.rank)}${of}${spread}${topDecileText(item.topDecileShare)}`;
+}
