@@ -52,6 +52,13 @@ describe('buildScale', () => {
     expect(s.legend[4]!.label).toBe('$10 – < $30');
   });
 
+  it('labels a top-coded income "or more" in the legend, never as an exact figure', () => {
+    const incomes = [40000, 60000, 80000, 120000, 180000, 250001];
+    const s = buildScale(incomes, 'US dollars (2023)', 'higher_is_better', { id: 'median_household_income' });
+    expect(s.legend[0]!.label).toMatch(/ – \$250,000 or more$/);
+    expect(s.legend.map((l) => l.label).join(' ')).not.toContain('250,001');
+  });
+
   it('says there is nothing to colour when every value is missing', () => {
     const s = buildScale([null, null], 'km', 'higher_is_worse');
     expect(s.legend).toEqual([]);

@@ -1,4 +1,4 @@
-import { formatValue } from '../format';
+import { formatValue, type ValueContext } from '../format';
 
 /**
  * Quantile classes for the choropleth, ColorBrewer YlOrRd (sequential and
@@ -47,7 +47,8 @@ export function binOf(value: number, breaks: readonly number[]): number {
   return i;
 }
 
-export function buildScale(values: readonly (number | null)[], unit: string, direction: 'higher_is_worse' | 'higher_is_better'): Scale {
+/** `options.id` names the measure, so a top code in the legend reads "$250,000 or more". */
+export function buildScale(values: readonly (number | null)[], unit: string, direction: 'higher_is_worse' | 'higher_is_better', options: ValueContext = {}): Scale {
   const breaks = quantileBreaks(values);
   const bins = breaks.length + 1;
   // Spread fewer bins over the palette's ends so the darkest colour always means "most disadvantaged".
@@ -61,8 +62,8 @@ export function buildScale(values: readonly (number | null)[], unit: string, dir
   const hi = present.length ? Math.max(...present) : 0;
   const edges = [lo, ...breaks, hi];
   const binLabel = (bin: number) => {
-    const from = formatValue(edges[bin]!, unit);
-    const to = formatValue(edges[bin + 1]!, unit);
+    const from = formatValue(edges[bin]!, unit, options);
+    const to = formatValue(edges[bin + 1]!, unit, options);
     return bin === bins - 1 ? `${from} – ${to}` : `${from} – < ${to}`;
   };
   const order = Array.from({ length: bins }, (_, bin) => (direction === 'higher_is_better' ? bins - 1 - bin : bin));

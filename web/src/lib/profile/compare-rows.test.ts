@@ -91,6 +91,13 @@ describe('buildCompareGroups', () => {
     expect(r.unit).toBe('US dollars (2023)');
   });
 
+  it('shows a top-coded median household income as "or more"', () => {
+    const income = SYNTHETIC.measures.find((m) => m.id === 'income')!;
+    const table: MeasureTable = { ...SYNTHETIC, measures: [{ ...income, id: 'median_household_income', values: [250001, 40000, null] }] };
+    const [group] = buildCompareGroups(table, compareColumns(table, ['A', 'B'])).filter((g) => g.label.endsWith('indicators'));
+    expect(group?.rows[0]?.cells.map((c) => c.text)).toEqual(['$250,000 or more', '$40,000']);
+  });
+
   it('marks context-only indicators and never highlights them', () => {
     const r = rows.get('dist')!;
     expect(r.note).toContain('context only');

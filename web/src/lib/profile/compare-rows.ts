@@ -134,7 +134,7 @@ export function buildCompareGroups(table: MeasureTable, cols: readonly CompareCo
           (i) => {
             const v = at(m.values, i);
             return {
-              text: formatValue(v, m.unit),
+              text: formatValue(v, m.unit, { id: m.id }),
               sub: v === null ? null : m.ranked ? `percentile ${formatPercentile(at(m.percentiles, i))}` : 'context only',
               noData: v === null ? at(m.noData, i) ?? 'No data.' : null,
             };

@@ -36,7 +36,7 @@ export function visiblePlaces(table: MeasureTable, filters: Filters, inPriority:
  * filtered out.
  */
 export function placeStyles(table: MeasureTable, measure: MeasureColumn, visible: Set<string> | null): { ids: string[]; styles: PlaceStyle[]; scale: Scale } {
-  const scale = buildScale(measure.values, measure.unit, measure.direction);
+  const scale = buildScale(measure.values, measure.unit, measure.direction, { id: measure.id });
   const ids = table.places.map((p) => p.id);
   const styles = ids.map((id, i) => ({ cls: scale.classes[i]!, dim: visible !== null && !visible.has(id) }));
   return { ids, styles, scale };
