@@ -21,6 +21,7 @@ import { searchRoutes } from './routes/search.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { versionsRoutes } from './routes/versions.js';
 import { layersRoutes } from './routes/layers.js';
+import { sensitivityRoutes } from './routes/sensitivity.js';
 import { renderDocsPage } from './docs-page.js';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -95,6 +96,7 @@ export function createApp({ reader, investments, adminAuth = { mode: 'token', to
   app.route('/v1', searchRoutes(reader));
   app.route('/v1', lookupRoutes(reader));
   app.route('/v1', versionsRoutes(reader));
+  app.route('/v1', sensitivityRoutes(reader));
 
   const openApiConfig = {
     openapi: '3.1.0',

@@ -1,6 +1,7 @@
 import type { LevelIndex } from './compute-index.js';
 import { dirichletSource } from './dirichlet.js';
 import type { IndicatorSpec, MethodSpec } from './indicator-registry.js';
+import type { Level } from './place-record.js';
 import { quantile } from './monte-carlo.js';
 import { roundTo } from './round.js';
 import { allocateScores, scoreLevel, scoreOverall, type LevelLayout, type LevelScores } from './score-level.js';
@@ -9,7 +10,8 @@ import { allocateScores, scoreLevel, scoreOverall, type LevelLayout, type LevelS
 export const SENSITIVITY_DRAWS = 500;
 export const SENSITIVITY_SEED = 20261130;
 
-export type ScenarioKind = 'baseline' | 'leave-domain-out' | 'leave-indicator-out' | 'random-weights';
+export const SCENARIO_KINDS = ['baseline', 'leave-domain-out', 'leave-indicator-out', 'random-weights'] as const;
+export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
 
 export interface SensitivityScenario {
   id: string;
@@ -42,6 +44,13 @@ export interface RankSensitivity {
   /** Every non-random scenario plus each random draw. */
   topDecileDenominator: number;
   items: PlaceSensitivity[];
+}
+
+/** What a version publishes per level (store key: sensitivityKey). */
+export interface PublishedSensitivity extends RankSensitivity {
+  version: string;
+  level: Level;
+  method: string;
 }
 
 type Named = { id: string; label: string };

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { STORE_SCHEMA, type Level, type PlaceRecord, type VersionMeta } from '../indices/place-record.js';
 import { computeLevelIndex } from '../indices/compute-index.js';
+import { levelSensitivity, type PublishedSensitivity } from '../indices/sensitivity.js';
 import type { Registry } from '../indices/indicator-registry.js';
 import { webGeometry } from '../geo/web-geometry.js';
 import { loadRegistry } from '../sources/indicator-registry-file.js';
 import type { SourceEntry } from '../sources/source-manifest.js';
-import { geometryKey, crosswalkKey, priorityGeographiesKey, zipTableKey, type BlobStore, type IndexStore } from '../store/index-store.js';
+import { geometryKey, crosswalkKey, priorityGeographiesKey, sensitivityKey, zipTableKey, type BlobStore, type IndexStore } from '../store/index-store.js';
 import { assembleIndicators } from './assemble-indicators.js';
 import { buildGeoLinks } from './build-geo-links.js';
 import { loadSources } from './load-sources.js';
@@ -83,6 +84,8 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   const zctaIndex = computeLevelIndex(sources.zctas.map((z) => z.id), registry.indicators, registry.method, assembled.values.zcta, { draws });
   lap('indices');
   progress.step(`scored ${sources.towns.length} towns and ${sources.zctas.length} ZCTAs (method ${registry.method.id}, ${draws} Monte Carlo draws)`);
+  const sensitivity = { town: levelSensitivity(townIndex, registry.method, registry.indicators), zcta: levelSensitivity(zctaIndex, registry.method, registry.indicators) };
+  lap('sensitivity');
 
   const zctaPopulation = new Map(sources.placesZcta.map((r) => [r.id, r.population2010]));
   const places: PlaceRecord[] = [
@@ -120,6 +123,10 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   await deps.blobs.put(crosswalkKey(version, 'population'), JSON.stringify({ rows: geo.population.rows }), 'application/json');
   await deps.blobs.put(zipTableKey(version), JSON.stringify({ rows: zipTable }), 'application/json');
   await deps.blobs.put(priorityGeographiesKey(version), JSON.stringify(ahem.geographies), 'application/geo+json');
+  for (const level of ['town', 'zcta'] as const) {
+    const published: PublishedSensitivity = { version, level, method: registry.method.id, ...sensitivity[level] };
+    await deps.blobs.put(sensitivityKey(version, level), JSON.stringify(published), 'application/json');
+  }
   if (deps.investments) {
     const seeded = await deps.investments.seed(ahem.investments, { sha256: ahem.investmentsSha256 }, 'seed:ahem/investments.csv');
     if (seeded > 0) progress.step(`loaded ${seeded} investments from ahem/investments.csv (first run)`);

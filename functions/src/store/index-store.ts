@@ -62,3 +62,8 @@ export function priorityGeographiesKey(version: string): string {
 export function zipTableKey(version: string): string {
   return `crosswalk/${version}/zip-zcta.json`;
 }
+
+/** Rank sensitivity of a version at one level (indices/sensitivity.ts); versions before it have none. */
+export function sensitivityKey(version: string, level: Level): string {
+  return `sensitivity/${version}/${level}.json`;
+}
