@@ -7,6 +7,8 @@ import { parseBlockGroups, type BlockGroup } from '../sources/block-groups.js';
 import { parseMasschip2010, type MasschipValue } from '../sources/masschip-town-indicators.js';
 import { parseMasschip20052008, type Masschip20052008 } from '../sources/masschip-town-2005-2008.js';
 import { HEALTH_CENTERS_SPEC, HOSPITALS_SPEC, parseFacilities, type Facility } from '../sources/facilities.js';
+import { parseHospitalStatusChanges, type HospitalStatusChange } from '../sources/hospital-status.js';
+import { parseAcsZctaPopulation } from '../sources/acs-zcta-population.js';
 import type { Progress } from './progress.js';
 import { parseCountyContext, type CountyContext } from '../sources/county-context.js';
 import type { Registry } from '../indices/indicator-registry.js';
@@ -22,7 +24,11 @@ export interface LoadedSources {
   masschip2010: Map<string, Map<string, MasschipValue>>;
   masschip20052008: Masschip20052008;
   ejBlockGroups: EjBlockGroup[];
+  /** ZCTA → ACS 2017–2021 residents (decides which ZCTAs are populous enough to rank). */
+  acsZctaPopulation: Map<string, number>;
   hospitals: Facility[];
+  /** Curated closures after the 2018 hospital layer (apply with openFacilitiesAsOf). */
+  hospitalStatusChanges: HospitalStatusChange[];
   healthCenters: Facility[];
   counties: Map<string, CountyContext>;
   manifest: SourceEntry[];
@@ -44,6 +50,7 @@ export function loadSources(dataDir: string, progress: Progress, manifest: Sourc
     return parser(s.bytes, s.entry.path);
   };
   const towns = parse('towns', parseTowns);
+  const hospitals = parse('hospitals', (b, f) => parseFacilities(b, f, HOSPITALS_SPEC));
   const loaded: LoadedSources = {
     towns,
     townsForMap: parse('towns-simplified', parseTowns),
@@ -54,7 +61,9 @@ export function loadSources(dataDir: string, progress: Progress, manifest: Sourc
     masschip2010: parse('masschip-2010', parseMasschip2010),
     masschip20052008: parse('masschip-2005-2008', (b, f) => parseMasschip20052008(b, f, new Set(towns.map((t) => t.name.toUpperCase())))),
     ejBlockGroups: parse('ej-blockgroups', parseEjBlockGroups),
-    hospitals: parse('hospitals', (b, f) => parseFacilities(b, f, HOSPITALS_SPEC)),
+    acsZctaPopulation: parse('acs-zcta-population', parseAcsZctaPopulation),
+    hospitals,
+    hospitalStatusChanges: parse('hospital-status-changes', (b, f) => parseHospitalStatusChanges(b, f, hospitals)),
     healthCenters: parse('health-centers', (b, f) => parseFacilities(b, f, HEALTH_CENTERS_SPEC)),
     counties: parseCountyContext({
       svi2022: parse('svi-2022-county', (bytes, file) => ({ bytes, file })),

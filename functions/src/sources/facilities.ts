@@ -6,16 +6,26 @@ export interface Facility {
   id: string;
   name: string;
   point: [number, number];
+  /** MA DPH hospital id (DPHID), where the layer has one: the key curated status changes refer to. */
+  dphid?: string;
+  /** Licensed beds (BEDCOUNT), where the layer has them; null when the cell is empty. */
+  beds?: number | null;
 }
 
 export interface FacilitySpec {
   idProperty: string;
   nameProperty: string;
   expectedCount: number;
+  /** Property holding the DPH id (hospitals only). */
+  dphidProperty?: string;
+  /** Property holding the bed count (hospitals only). */
+  bedsProperty?: string;
   /** Properties that exclude a feature (e.g. admin-only sites that see no patients). */
   exclude?: (properties: Record<string, unknown>) => boolean;
 }
 
+const Dphid = z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String);
+const Beds = z.number().int().nonnegative().nullable();
 const Point = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number().min(-74).max(-69.5), z.number().min(41).max(43)]) });
 
 /** Parse a point FeatureCollection of facilities (hospitals, health centers), checked to lie in Massachusetts. */
@@ -31,13 +41,24 @@ export function parseFacilities(text: string | Buffer, file: string, spec: Facil
     const props = f.properties ?? {};
     if (!geometry.success) return problems.push({ file, row: i + 1, column: 'geometry', message: 'expected a Point in Massachusetts' });
     if (spec.exclude?.(props)) return;
-    out.push({ id: String(props[spec.idProperty]), name: String(props[spec.nameProperty] ?? ''), point: geometry.data.coordinates });
+    const facility: Facility = { id: String(props[spec.idProperty]), name: String(props[spec.nameProperty] ?? ''), point: geometry.data.coordinates };
+    if (spec.dphidProperty) {
+      const dphid = Dphid.safeParse(props[spec.dphidProperty]);
+      if (!dphid.success) return problems.push({ file, row: i + 1, column: spec.dphidProperty, message: `expected a DPH id (digits), got ${JSON.stringify(props[spec.dphidProperty])}` });
+      facility.dphid = dphid.data;
+    }
+    if (spec.bedsProperty) {
+      const beds = Beds.safeParse(props[spec.bedsProperty] ?? null);
+      if (!beds.success) return problems.push({ file, row: i + 1, column: spec.bedsProperty, message: `expected a whole number of beds or null, got ${JSON.stringify(props[spec.bedsProperty])}` });
+      facility.beds = beds.data;
+    }
+    out.push(facility);
   });
   assertNoProblems(problems);
   return out;
 }
 
-export const HOSPITALS_SPEC: FacilitySpec = { idProperty: 'IDNUMBER', nameProperty: 'NAME', expectedCount: 75 };
+export const HOSPITALS_SPEC: FacilitySpec = { idProperty: 'IDNUMBER', nameProperty: 'NAME', expectedCount: 75, dphidProperty: 'DPHID', bedsProperty: 'BEDCOUNT' };
 export const HEALTH_CENTERS_SPEC: FacilitySpec = {
   idProperty: 'gis_id',
   nameProperty: 'site_name',
