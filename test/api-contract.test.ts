@@ -74,6 +74,9 @@ const samples = (): Sample[] => [
   { url: '/v1/need-investment?level=geography' },
   { url: '/v1/need-investment?level=town&format=csv' },
   { url: '/v1/need-investment?level=zcta' },
+  { url: '/v1/sensitivity?level=town' },
+  { url: '/v1/sensitivity?level=zcta&format=csv' },
+  { url: '/v1/sensitivity?level=county' },
   { method: 'post', url: '/v1/investments', body: {} },
   { method: 'put', url: `/v1/investments/${investmentId}`, body: {} },
   { method: 'patch', url: `/v1/investments/${investmentId}`, body: {} },
@@ -122,7 +125,7 @@ describe('contract: answers match /v1/openapi.json', () => {
     // Every operation that declares a 400 was sent bad input too (the samples above), except the input-free ones.
     for (const [template, item] of Object.entries(doc.paths)) {
       for (const op of Object.values(item)) {
-        const hasInput = template.includes('{') || ['/v1/places', '/v1/indices/custom', '/v1/crosswalk', '/v1/disparities', '/v1/search', '/v1/lookup', '/v1/need-investment'].includes(template);
+        const hasInput = template.includes('{') || ['/v1/places', '/v1/indices/custom', '/v1/crosswalk', '/v1/disparities', '/v1/search', '/v1/lookup', '/v1/need-investment', '/v1/sensitivity'].includes(template);
         if (op.responses['400'] && hasInput) expect([...(statuses.get(template) ?? [])].some((st) => st >= 400), `${template}: no bad-input sample`).toBe(true);
       }
     }

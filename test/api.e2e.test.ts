@@ -188,3 +188,52 @@ describe('map layers', () => {
     expect(overall.percentiles[newBedford]).toBe(list.items.find((p) => p.id === body.places[newBedford]!.id)!.percentile);
   });
 });
+
+describe('rank sensitivity', () => {
+  type Sensitivity = {
+    version: string; level: string; method: string; draws: number; seed: number;
+    scenarios: { id: string; kind: string; label: string }[];
+    items: { id: string; name: string; rank: number | null; rankMin: number | null; rankMax: number | null; rankP05: number | null; rankP95: number | null; medianRank: number | null; topDecileShare: number | null; ranksByScenario: (number | null)[] }[];
+  };
+
+  it(`is published per level with the version and keeps the published ranks as its baseline`, async () => {
+    console.log(`sensitivity stage: ${ctx.result.timings.sensitivity} s for ${ctx.result.counts.town} towns + ${ctx.result.counts.zcta} ZCTAs`);
+    expect(ctx.result.timings.sensitivity).toBeLessThan(3);
+    const places = (await (await get('/v1/places?level=town')).json()) as { items: { id: string; rank: number | null }[] };
+    const body = (await (await get('/v1/sensitivity?level=town')).json()) as Sensitivity;
+    expect(body).toMatchObject({ version: ctx.result.version, level: 'town', draws: 500, seed: 20261130 });
+    expect(body.items).toHaveLength(351);
+    expect(body.scenarios[0]!.kind).toBe('baseline');
+    expect(body.scenarios.filter((s) => s.kind === 'leave-domain-out')).toHaveLength(4);
+    expect(body.scenarios.at(-1)!.kind).toBe('random-weights');
+    const boston = body.items.find((p) => p.id === '2502507000')!;
+    expect(boston.name).toBe('Boston');
+    expect(boston.rank).toBe(places.items.find((p) => p.id === '2502507000')!.rank);
+    const rankOf = new Map(places.items.map((p) => [p.id, p.rank]));
+    for (const p of body.items) {
+      expect(p.rank).toBe(rankOf.get(p.id));
+      expect(p.ranksByScenario).toHaveLength(body.scenarios.length - 1);
+      expect(p.ranksByScenario[0]).toBe(p.rank);
+      if (p.rank === null) continue;
+      expect(p.rankMin!).toBeLessThanOrEqual(p.rank);
+      expect(p.rank).toBeLessThanOrEqual(p.rankMax!);
+      expect(p.topDecileShare!).toBeGreaterThanOrEqual(0);
+      expect(p.topDecileShare!).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('serves CSV with one column per leave-one-out scenario, and a 400 problem for a bad level', async () => {
+    const json = (await (await get('/v1/sensitivity?level=zcta')).json()) as Sensitivity;
+    const res = await get('/v1/sensitivity?level=zcta', { headers: { accept: 'text/csv' } });
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await res.text()).trim().split('\n');
+    const header = lines[0]!.split(',');
+    expect(header.slice(0, 9)).toEqual(['id', 'name', 'rank', 'rank_min', 'rank_max', 'rank_p05', 'rank_p95', 'median_rank', 'top_decile_share']);
+    expect(header.slice(9)).toEqual(json.scenarios.filter((s) => s.kind.startsWith('leave-')).map((s) => `rank_${s.id.replace(/[^a-z0-9]+/gi, '_')}`));
+    expect(header).toContain('rank_without_domain_social_drivers');
+    expect(lines).toHaveLength(1 + 537);
+    const bad = await get('/v1/sensitivity?level=county');
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
