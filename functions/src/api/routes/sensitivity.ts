@@ -85,7 +85,8 @@ const route = createRoute({
   },
 });
 
-type Sensitivity = z.infer<typeof SensitivitySchema>;
+/** The JSON answer (the web app can take its type from here). */
+export type Sensitivity = z.infer<typeof SensitivitySchema>;
 
 /** CSV column of a leave-one-out scenario: `without-domain:social_drivers` → `rank_without_domain_social_drivers`. */
 const scenarioColumn = (id: string) => `rank_${id.replace(/[^a-z0-9]+/gi, '_')}`;
