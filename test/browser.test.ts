@@ -26,6 +26,7 @@ const { run } = browserAvailability();
 const NEW_BEDFORD = '2500545000';
 const CHICOPEE = '2501313660';
 const BROCKTON = '2502309000';
+const BOSTON = '2502507000';
 const WAIT = 30_000;
 const DESKTOP = { width: 1100, height: 750 };
 const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -427,6 +428,30 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
     const rowText = await row.innerText();
     expect(rowText).toContain('no data');
     expect(rowText).toContain(ind.noDataReason!);
+    await p.close();
+  });
+
+  it('profile: each value says how it was obtained (Boston: diabetes age-adjusted), top-coded income is never exact, the rank says how it moves', async () => {
+    const boston = await api<{ method: string; place: { indicators: Record<string, PlaceIndicator & { adjustment?: string | null }> } }>(`/v1/places/town/${BOSTON}`);
+    const diabetes = boston.place.indicators.diabetes!;
+    expect(diabetes.adjustment, `the API publishes method 1.1 value status (method ${boston.method})`).toBe('age-adjusted');
+    const sensitivity = await fetch(`${server.url}/v1/sensitivity?level=town`);
+
+    const p = await context.newPage();
+    await open(p, `?place=${BOSTON}`);
+    await expect.poll(() => profileHeading(p).innerText(), { timeout: WAIT }).toBe('Boston');
+    const profile = p.getByTestId('profile');
+    const row = profile.getByRole('table').getByRole('row').filter({ has: p.getByRole('rowheader', { name: diabetes.label }) });
+    expect(await row.count()).toBe(1);
+    // The status list, not the label ("Diagnosed diabetes (age-adjusted)"), must say it.
+    expect(await row.getByTestId('value-status').innerText()).toContain('age-adjusted');
+    expect(await profile.innerText()).not.toMatch(/\$250,001/);
+    if (sensitivity.ok) {
+      await expect.poll(() => profile.getByTestId('rank-sensitivity').innerText(), { timeout: WAIT }).toMatch(/^Rank \d+ of \d+; (between \d+ and \d+|rank \d+) under (every )?other reasonable weighting/);
+    } else {
+      expect(sensitivity.status, 'no sensitivity: the line is simply left out').toBe(404);
+      expect(await profile.getByTestId('rank-sensitivity').count()).toBe(0);
+    }
     await p.close();
   });
 

@@ -11,6 +11,7 @@ export type Geometry = FeatureCollection<Polygon | MultiPolygon, { id: string; n
 import type { MeasureColumn, MeasureTable } from '../../../functions/src/api/measure-table';
 import type { NeedRow } from '../../../functions/src/indices/need-investment';
 import type { Smoothing, ValueQuality } from '../../../functions/src/indices/estimate';
+import type { Sensitivity } from '../../../functions/src/api/routes/sensitivity';
 export type { MeasureColumn, MeasureTable, Smoothing, ValueQuality };
 export type PlaceRow = MeasureTable['places'][number];
 
@@ -138,31 +139,9 @@ export interface Methods {
   indicators: { id: string; label: string; domain: string; unit: string; vintage: string; citation: string; ranked: boolean }[];
 }
 
-/** How a place's rank moves under other reasonable weightings (GET /v1/sensitivity, method 1.1 on). */
-export interface SensitivityItem {
-  id: string;
-  name: string;
-  rank: number;
-  rankMin: number;
-  rankMax: number;
-  rankP05: number;
-  rankP95: number;
-  medianRank: number;
-  /** Share (0–1) of scenarios in which the place is in the top 10 % of ranks. */
-  topDecileShare: number;
-  ranksByScenario: number[];
-}
-
-// TODO(issue 12): take this type from the sensitivity route module once it is merged.
-export interface Sensitivity {
-  version: string;
-  level: Level;
-  method: string;
-  draws: number;
-  seed: number;
-  scenarios: { id: string; kind: string; label: string }[];
-  items: SensitivityItem[];
-}
+/** How each place's rank moves under other reasonable weightings (GET /v1/sensitivity, method 1.1 on): the route's own type. */
+export type { Sensitivity };
+export type SensitivityItem = Sensitivity['items'][number];
 
 /** An API error carrying the problem+json detail, so the page can say what went wrong. */
 export class ApiError extends Error {

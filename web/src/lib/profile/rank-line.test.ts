@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sensitivity, SensitivityItem } from '../api';
-import { notRankedText, sensitivityItem, sensitivityText } from './rank-line';
+import { methodHasSensitivity, notRankedText, sensitivityItem, sensitivityText } from './rank-line';
 
 // Synthetic answer shaped like GET /v1/sensitivity?level=town (invented values).
 const ITEM: SensitivityItem = { id: 'T1', name: 'Synthton', rank: 18, rankMin: 11, rankMax: 27, rankP05: 12, rankP95: 25, medianRank: 18, topDecileShare: 0.64, ranksByScenario: [18, 11, 27] };
@@ -10,7 +10,7 @@ const SENSITIVITY: Sensitivity = {
   method: 'ma-hei-1.1',
   draws: 3,
   seed: 1,
-  scenarios: [{ id: 'equal', kind: 'weights', label: 'Equal domain weights' }],
+  scenarios: [{ id: 'baseline', kind: 'baseline', label: 'The method’s weights' }],
   items: [ITEM],
 };
 const PLACE = { id: 'T1', rank: 18, ranked: undefined, noDataReason: null };
@@ -34,6 +34,8 @@ describe('rank-line', () => {
     expect(sensitivityText(PLACE, null, 351)).toBeNull();
     expect(sensitivityText({ ...PLACE, rank: null }, ITEM, 351)).toBeNull();
     expect(sensitivityText({ ...PLACE, rank: null, ranked: false }, ITEM, 351)).toBeNull();
+    expect(sensitivityText(PLACE, { ...ITEM, rankMin: null, rankMax: null }, 351)).toBeNull();
+    expect(sensitivityText(PLACE, { ...ITEM, topDecileShare: null }, 351)).toBe('Rank 18 of 351; between 11 and 27 under other reasonable weightings');
   });
 
   it('finds the row of the place only in the same version', () => {
@@ -48,5 +50,14 @@ describe('rank-line', () => {
     expect(notRankedText({ ranked: false, noDataReason: null })).toBe('Not ranked: too few residents for a stable rank.');
     expect(notRankedText({ ranked: true, noDataReason: null })).toBeNull();
     expect(notRankedText({ noDataReason: 'Too few domains have data.' })).toBeNull();
+  });
+
+  it('asks for a sensitivity only from method 1.1 on', () => {
+    expect(methodHasSensitivity('ma-hei-1.0')).toBe(false);
+    expect(methodHasSensitivity('ma-hei-1.1')).toBe(true);
+    expect(methodHasSensitivity('ma-hei-1.12')).toBe(true);
+    expect(methodHasSensitivity('ma-hei-2.0')).toBe(true);
+    expect(methodHasSensitivity('ma-hei-0.9')).toBe(false);
+    expect(methodHasSensitivity('custom')).toBe(true);
   });
 });

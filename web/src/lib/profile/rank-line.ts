@@ -3,6 +3,17 @@ import { formatCount, formatShare } from '../format';
 
 type Place = Pick<PlaceDetail['place'], 'id' | 'rank' | 'ranked' | 'noDataReason'>;
 
+/**
+ * Whether a version of this method can have a rank sensitivity (GET /v1/sensitivity
+ * came with ma-hei-1.1): asking a 1.0 version would only earn a 404. Unknown ids are asked.
+ */
+export function methodHasSensitivity(method: string): boolean {
+  const m = /-(\d+)\.(\d+)$/.exec(method);
+  if (!m) return true;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return major > 1 || (major === 1 && minor >= 1);
+}
+
 /** "Not ranked: <reason>" for a place method 1.1 leaves unranked (too few residents); null for every other place. */
 export function notRankedText(place: Pick<Place, 'ranked' | 'noDataReason'>): string | null {
   if (place.ranked !== false) return null;
@@ -17,8 +28,8 @@ export function sensitivityItem(sensitivity: Sensitivity | null, version: string
 }
 
 /** "(in the top 10 % in 64 % of scenarios)", with the two ends spelled out. */
-function topDecileText(share: number): string {
-  if (!Number.isFinite(share)) return '';
+function topDecileText(share: number | null): string {
+  if (share === null || !Number.isFinite(share)) return '';
   if (share <= 0) return ' (never in the top 10 %)';
   if (share >= 1) return ' (in the top 10 % in every scenario)';
   return ` (in the top 10 % in ${formatShare(share)} of scenarios)`;
@@ -29,7 +40,7 @@ function topDecileText(share: number): string {
  * Null without a ranked place or a sensitivity row (method 1.0 versions have none).
  */
 export function sensitivityText(place: Place, item: SensitivityItem | null, rankedCount: number | null): string | null {
-  if (!item || place.ranked === false || place.rank === null) return null;
+  if (!item || place.ranked === false || place.rank === null || item.rankMin === null || item.rankMax === null) return null;
   const of = rankedCount ? ` of ${formatCount(rankedCount)}` : '';
   const lo = Math.min(item.rankMin, item.rankMax);
   const hi = Math.max(item.rankMin, item.rankMax);

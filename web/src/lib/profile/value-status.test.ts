@@ -16,7 +16,8 @@ describe('value-status', () => {
 
   it('gives coverage only when less than the whole place is behind the value', () => {
     expect(coverageText(0.93)).toBe('covers 93 % of residents');
-    expect(coverageText(0.998)).toBe('covers > 99 % of residents');
+    expect(coverageText(0.9949)).toBe('covers 99 % of residents');
+    expect(coverageText(0.9995)).toBeNull(); // reads 100 %: noise
     expect(coverageText(0.002)).toBe('covers < 1 % of residents');
     expect(coverageText(1)).toBeNull();
     expect(coverageText(null)).toBeNull();

@@ -16,9 +16,12 @@ export function adjustmentText(adjustment: ValueQuality['adjustment']): string |
   return adjustment === 'age-adjusted' || adjustment === 'crude' ? adjustment : null;
 }
 
-/** "covers 93 % of residents" when less than the whole place is behind the value; null otherwise. */
+/**
+ * "covers 93 % of residents" when a visible part of the place is not behind the value; null otherwise
+ * (a coverage that reads 100 % — e.g. 99.95 % from a sliver of a ZIP code — would only be noise).
+ */
 export function coverageText(coverage: number | null | undefined): string | null {
-  if (coverage === null || coverage === undefined || !Number.isFinite(coverage) || coverage >= 1) return null;
+  if (coverage === null || coverage === undefined || !Number.isFinite(coverage) || Math.round(coverage * 100) >= 100) return null;
   return `covers ${formatShare(Math.max(0, coverage))} of residents`;
 }
 
