@@ -1,5 +1,14 @@
 import type { BlockGroupOverlay } from './block-group-overlay.js';
 
+/**
+ * Shares below this are cartographic slivers, not residents: the 1:500k block
+ * groups and the full-resolution town outlines disagree by tens of metres
+ * along every shared boundary, and Census block groups nest in tracts that
+ * follow town lines. Keeping slivers gave Sherborn a limited-English share from
+ * its neighbours' block groups while each of its own reports 0 (issue 12).
+ */
+export const SLIVER_SHARE = 0.01;
+
 /** Share of a block group's area (and so, assumed uniform within it, of its population) in one town or ZCTA. */
 export interface BlockGroupAllocationRow {
   blockGroup: string;
@@ -20,7 +29,8 @@ export interface BlockGroupAllocation {
  * (or ZCTA) divided by its area that lies in any ZCTA ∩ town. Renormalising over
  * the covered area (not the whole polygon) hands a coastal block group's water
  * and the odd uncovered sliver to where its land is, so every allocated block
- * group's fractions sum to exactly 1 and aggregated counts are conserved. Used to
+ * group's fractions sum to exactly 1 and aggregated counts are conserved; shares
+ * under SLIVER_SHARE are dropped first (then renormalised). Used to
  * aggregate block-group indicators and access-to-care distances to towns and ZCTAs.
  */
 export function blockGroupAllocation(overlay: BlockGroupOverlay, to: 'town' | 'zcta'): BlockGroupAllocation {
@@ -39,8 +49,11 @@ export function blockGroupAllocation(overlay: BlockGroupOverlay, to: 'town' | 'z
       unallocated.push(id);
       continue;
     }
-    const total = [...byTarget.values()].reduce((s, a) => s + a, 0);
-    for (const target of [...byTarget.keys()].sort()) rows.push({ blockGroup: id, to: target, frac: byTarget.get(target)! / total });
+    const whole = [...byTarget.values()].reduce((s, a) => s + a, 0);
+    // Drop slivers and renormalise over what is left, so every block group's fractions still sum to 1.
+    const kept = [...byTarget.keys()].filter((t) => byTarget.get(t)! / whole >= SLIVER_SHARE).sort();
+    const total = kept.reduce((s, t) => s + byTarget.get(t)!, 0);
+    for (const target of kept) rows.push({ blockGroup: id, to: target, frac: byTarget.get(target)! / total });
   }
   return { rows, unallocated };
 }

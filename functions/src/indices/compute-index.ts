@@ -37,6 +37,8 @@ export interface PlaceIndex {
   indicators: Record<string, IndicatorResult>;
   domains: Record<Domain, DomainResult>;
   overall: OverallResult;
+  /** False for places too small to rank (their values are still published). */
+  ranked: boolean;
   flagCount: number;
 }
 
@@ -60,13 +62,21 @@ export function computeLevelIndex(
   indicators: readonly IndicatorSpec[],
   method: MethodSpec,
   values: ReadonlyMap<string, ReadonlyMap<string, Estimate>>,
-  options: { draws?: number } = {},
+  options: {
+    draws?: number;
+    /** Places too small to rank (method ma-hei-1.1): id → why. Their values are kept, left out of every ranking. */
+    unranked?: ReadonlyMap<string, string>;
+    /** Why a place has no value for an indicator: indicator id → place id → reason. */
+    noData?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  } = {},
 ): LevelIndex {
   const n = placeIds.length;
+  const unranked = options.unranked ?? new Map<string, string>();
   const domainIndex = new Map(method.domains.map((d, i) => [d.id, i]));
   const column = (id: string, pick: (e: Estimate) => number | null) => {
     const byPlace = values.get(id);
     return Float64Array.from(placeIds, (p) => {
+      if (unranked.has(p)) return Number.NaN;
       const e = byPlace?.get(p);
       const x = e ? pick(e) : null;
       return x === null || x === undefined ? Number.NaN : x;
@@ -82,6 +92,7 @@ export function computeLevelIndex(
     domainWeights: method.domains.map((d) => d.weight),
     availablePerDomain: method.domains.map((d) => available.filter((i) => i.domain === d.id).length),
     domainCoverage: method.domainCoverage,
+    domainMinIndicators: method.domainMinIndicators ?? 1,
     overallCoverage: method.overallCoverage,
   };
   const valueColumns = available.map((i) => column(i.id, (e) => e.value));
@@ -99,7 +110,14 @@ export function computeLevelIndex(
       const percentile = k >= 0 ? nanToNull(scores.indicatorPct[k]![p]!) : null;
       const flagged = percentile !== null && percentile >= method.flagPercentile;
       if (flagged) flagCount++;
-      indicatorResults[spec.id] = { value: e?.value ?? null, se: e?.se ?? null, percentile, flagged };
+      const { value: _v, se: _s, ...quality } = e ?? { value: null, se: null };
+      const noDataReason =
+        e === null
+          ? (options.noData?.get(spec.id)?.get(id) ?? null)
+          : unranked.has(id) && spec.ranked !== false
+            ? `Not ranked: ${unranked.get(id)}`
+            : null;
+      indicatorResults[spec.id] = { value: e?.value ?? null, se: e?.se ?? null, percentile, flagged, ...quality, ...(options.noData || options.unranked ? { noDataReason } : {}) };
     }
     const domains = Object.fromEntries(
       DOMAINS.map((domain) => {
@@ -112,7 +130,9 @@ export function computeLevelIndex(
             ? null
             : inDomain.length === 0
               ? 'No indicator of this domain is available at this geographic level.'
-              : `Only ${withData} of ${inDomain.length} indicators have data (the method needs at least ${Math.ceil(method.domainCoverage * inDomain.length - 1e-9)}).`;
+              : unranked.has(id)
+                ? `Not ranked: ${unranked.get(id)}`
+                : `Only ${withData} of ${inDomain.length} indicators have data (the method needs at least ${Math.max(method.domainMinIndicators ?? 1, Math.ceil(method.domainCoverage * inDomain.length - 1e-9))}).`;
         return [domain, { score, percentile: nanToNull(scores.domainPct[dIdx]![p]!), indicatorsWithData: withData, indicatorsAvailable: inDomain.length, noDataReason: reason }];
       }),
     ) as Record<Domain, DomainResult>;
@@ -128,8 +148,9 @@ export function computeLevelIndex(
         rank: nanToNull(scores.rank[p]!),
         percentileInterval: intervals && overallScore !== null ? round4(intervals.percentile[p]!) : null,
         rankInterval: intervals && overallScore !== null ? round4(intervals.rank[p]!) : null,
-        noDataReason: overallScore !== null ? null : 'Too few domains have data for an overall score (see each domain).',
+        noDataReason: overallScore !== null ? null : unranked.has(id) ? `Not ranked: ${unranked.get(id)}` : 'Too few domains have data for an overall score (see each domain).',
       },
+      ranked: !unranked.has(id),
       flagCount,
     };
   });

@@ -17,6 +17,8 @@ const SourceRef = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ej-blockgroups'), sourceId: z.literal('ej-blockgroups'), computation: z.enum(['ej_population_share', 'minority_share', 'limited_english_share']) }),
   z.object({ kind: z.literal('ej-town-income'), sourceId: z.literal('ej-blockgroups') }),
   z.object({ kind: z.literal('facility-distance'), sourceId: z.enum(['hospitals', 'health-centers']) }),
+  /** A value computed per block group by the pipeline (e.g. 2SFCA bed access), averaged over residents. */
+  z.object({ kind: z.literal('block-group-value'), sourceId: z.enum(['hospitals']), measure: z.enum(['hospital-beds-2sfca']) }),
 ]);
 export type SourceRef = z.infer<typeof SourceRef>;
 
@@ -28,8 +30,8 @@ export const IndicatorSpecSchema = z.object({
   direction: z.enum(['higher_is_worse', 'higher_is_better']),
   nativeGeography: z.enum(['blockgroup', 'zcta', 'place', 'town', 'county']),
   source: SourceRef,
-  /** How a standard error is obtained: from a 95 % CI, a 90 % ACS MOE, event counts, or not at all. */
-  uncertainty: z.enum(['ci95', 'moe90', 'poisson-rate', 'binomial-percent', 'none']),
+  /** How a standard error is obtained: from a 95 % CI, a 90 % ACS MOE, event counts, the empirical-Bayes posterior (smoothed values), or not at all. */
+  uncertainty: z.enum(['ci95', 'moe90', 'poisson-rate', 'binomial-percent', 'empirical-bayes', 'none']),
   vintage: z.string().min(1),
   citation: z.url(),
   /** false = published for context only, not part of any score (contextReason says why). */

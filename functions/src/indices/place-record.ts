@@ -65,6 +65,10 @@ export interface VersionMeta {
   /** County-level context (SVI 2022, PLACES county, CHR 2011) by county FIPS: shown beside towns, never ranked with them. */
   countyContext: Record<string, CountyContext>;
   sources: { id: string; title: string; vintage: string; sha256: string; downloadUrl: string }[];
+  /** ma-hei-1.1: the day the index describes (YYYY-MM-DD): facility closures up to it are applied. */
+  asOf?: string;
+  /** ma-hei-1.1: facilities of the source layers left out because they had closed by `asOf`. */
+  closedFacilities?: { id: string; name: string; effectiveDate: string; sourceUrl: string }[];
   /** Seconds per pipeline stage for this run. */
   timings?: Record<string, number>;
 }

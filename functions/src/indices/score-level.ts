@@ -16,6 +16,8 @@ export interface LevelLayout {
   /** Indicators with data somewhere at this level, per domain (the coverage denominator). */
   availablePerDomain: number[];
   domainCoverage: number;
+  /** A domain score needs at least this many indicators with data (ma-hei-1.1: 2; absent = 1). */
+  domainMinIndicators?: number;
   overallCoverage: number;
 }
 
@@ -60,7 +62,7 @@ export function scoreLevel(layout: LevelLayout, values: readonly Float64Array[],
   const domains = layout.domainWeights.length;
   const members = Array.from({ length: domains }, (_, dIdx) => layout.indicators.flatMap((ind, k) => (ind.domain === dIdx ? [out.indicatorPct[k]!] : [])));
   for (let dIdx = 0; dIdx < domains; dIdx++) {
-    const needed = Math.ceil(layout.domainCoverage * layout.availablePerDomain[dIdx]! - 1e-9);
+    const needed = Math.max(layout.domainMinIndicators ?? 1, Math.ceil(layout.domainCoverage * layout.availablePerDomain[dIdx]! - 1e-9));
     const score = out.domainScore[dIdx]!;
     const columns = members[dIdx]!;
     for (let i = 0; i < n; i++) {

@@ -1,5 +1,5 @@
-import { sumByTarget, shareOf, type Allocation, type BlockGroupAmount } from '../indices/aggregate-block-groups.js';
-import { recoverPopulation } from '../indices/ej-population-share.js';
+import { sumByTarget, type Allocation, type BlockGroupAmount } from '../indices/aggregate-block-groups.js';
+import { blockGroupDenominators, type Denominators } from '../indices/block-group-denominators.js';
 import { seFromCi95, seFromMoe90, seFromPercentAndCount, seFromRateAndCount, type Estimate } from '../indices/estimate.js';
 import type { IndicatorSpec, Registry } from '../indices/indicator-registry.js';
 import { reallocate, type SourceWeight } from '../indices/reallocate.js';
@@ -12,6 +12,7 @@ import type { Masschip20052008 } from '../sources/masschip-town-2005-2008.js';
 import type { MasschipValue } from '../sources/masschip-town-indicators.js';
 import type { PlacesRow } from '../sources/places-measures.js';
 import type { Town } from '../sources/towns.js';
+import { masschip20052008Values, masschip2010Values } from './masschip-values.js';
 
 /** Links between geographies, from the crosswalks (docs/crosswalks.md). */
 export interface GeoLinks {
@@ -34,66 +35,137 @@ export interface IndicatorInputs {
   masschip2010: ReadonlyMap<string, ReadonlyMap<string, MasschipValue>>;
   masschip20052008: Masschip20052008;
   ejBlockGroups: readonly EjBlockGroup[];
+  /** Hospitals open on the version's as-of date (closures applied by the caller). */
   hospitals: readonly Facility[];
   healthCenters: readonly Facility[];
   links: GeoLinks;
+  /** Block-group denominators (defaults to those recovered from the EJ rows). */
+  denominators?: ReadonlyMap<string, Denominators>;
+  /** Block-group indicators computed elsewhere (e.g. 2SFCA access), by indicator source kind. */
+  blockGroupValues?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 export type LevelValues = Map<string, Map<string, Estimate>>;
 
 export interface AssembledIndicators {
   values: Record<Level, LevelValues>;
+  /** Why a place has no value: indicator id → place id → reason (places the source could have valued). */
+  noData: Record<Level, Map<string, Map<string, string>>>;
   /** How each indicator reached each level ("native", "population-weighted from ZCTAs", …; null = not available there). */
   derivation: Record<Level, Map<string, string | null>>;
 }
 
-const estimatesOnly = (m: Map<string, { estimate: Estimate | null }>) =>
-  new Map([...m].flatMap(([k, r]) => (r.estimate ? [[k, r.estimate] as const] : [])));
+interface Valued {
+  values: Map<string, Estimate>;
+  noData: Map<string, string>;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+const TOP_CODE = 250_001;
+
+/** Two decimals at most: more than any input publishes (docs/method.md, "Precision"). */
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Turn every registry indicator into estimates for both levels, from its
  * native geography: reallocation and aggregation are explicit and recorded in
- * `derivation`, and missing values stay missing (docs/method.md).
+ * `derivation`, every missing value has a reason, and missing values stay
+ * missing (docs/method.md).
  */
 export function assembleIndicators(registry: Registry, inputs: IndicatorInputs): AssembledIndicators {
   const { links } = inputs;
   const coverage = registry.method.reallocationCoverage;
+  const bgCoverage = registry.method.blockGroupCoverage ?? 0;
   const townByName = new Map(inputs.towns.map((t) => [t.name.toUpperCase(), t.id]));
   const values: Record<Level, LevelValues> = { town: new Map(), zcta: new Map() };
+  const noData: Record<Level, Map<string, Map<string, string>>> = { town: new Map(), zcta: new Map() };
   const derivation: Record<Level, Map<string, string | null>> = { town: new Map(), zcta: new Map() };
-  const set = (level: Level, id: string, v: Map<string, Estimate> | null, how: string | null) => {
-    values[level].set(id, v ?? new Map());
+  const set = (level: Level, id: string, v: Valued | null, how: string | null) => {
+    values[level].set(id, v?.values ?? new Map());
+    noData[level].set(id, v?.noData ?? new Map());
     derivation[level].set(id, v ? how : null);
   };
 
-  // Block groups: population recovered from the EJ file (docs/method.md), shared by every block-group indicator.
-  const population = new Map(inputs.ejBlockGroups.map((bg) => [bg.id, recoverPopulation(bg)]));
-  const perLevelShare = (num: BlockGroupAmount[], den: BlockGroupAmount[]) => {
-    const out = {} as Record<Level, Map<string, Estimate>>;
+  const den = inputs.denominators ?? blockGroupDenominators(inputs.ejBlockGroups.map((bg) => ({ ...bg, limitedEnglishPercentMoe: bg.limitedEnglishPercentMoe ?? null })));
+  const persons = (id: string) => den.get(id)?.persons ?? null;
+
+  /**
+   * A share (or mean) over the block groups of each town and ZCTA: Σ num / Σ den
+   * over block groups whose denominator is known, published only when those
+   * block groups hold at least `blockGroupCoverage` of the place's residents.
+   */
+  const blockGroupRatio = (
+    num: (bg: EjBlockGroup) => number | null,
+    denominator: (bg: EjBlockGroup) => number | null,
+    options: { moe?: (bg: EjBlockGroup) => number | null; scale: number; unitOfDenominator: string },
+  ): Record<Level, Valued> => {
+    const rows = inputs.ejBlockGroups.map((bg) => {
+      const d = denominator(bg);
+      const n = d === null ? null : num(bg);
+      const known = d !== null && n !== null;
+      return { id: bg.id, d: known ? d : null, n: known ? n : null, moe: options.moe?.(bg) ?? null, persons: persons(bg.id), known };
+    });
+    const amounts = (pick: (r: (typeof rows)[number]) => number | null, withMoe = false): BlockGroupAmount[] => rows.map((r) => ({ id: r.id, amount: pick(r), ...(withMoe ? { moe: r.moe } : {}) }));
+    const out = {} as Record<Level, Valued>;
     for (const [level, allocation] of [['town', links.blockGroupToTown], ['zcta', links.blockGroupToZcta]] as const) {
-      const n = sumByTarget(num, allocation);
-      const d = sumByTarget(den, allocation);
-      out[level] = new Map([...d.keys()].flatMap((k) => {
-        const s = shareOf(n.get(k) ?? { total: 0, moe: 0, contributors: 0 }, d.get(k));
-        return s ? [[k, { value: s.value, se: s.moe === null ? null : seFromMoe90(s.moe) }] as const] : [];
-      }));
+      const n = sumByTarget(amounts((r) => r.n, options.moe !== undefined), allocation);
+      const d = sumByTarget(amounts((r) => r.d), allocation);
+      const covered = sumByTarget(amounts((r) => (r.known ? r.persons : null)), allocation);
+      const everyone = sumByTarget(amounts((r) => r.persons), allocation);
+      const valued: Valued = { values: new Map(), noData: new Map() };
+      for (const [place, all] of everyone) {
+        const share = all.total > 0 ? (covered.get(place)?.total ?? 0) / all.total : 0;
+        const dSum = d.get(place)?.total ?? 0;
+        if (all.total <= 0) valued.noData.set(place, 'No residents in the block groups that make up this place (ACS 2019–2023).');
+        else if (share < bgCoverage - 1e-9) valued.noData.set(place, `Block groups with a known number of ${options.unitOfDenominator} hold only ${pct(share)} of this place's residents; the method needs ${pct(bgCoverage)}.`);
+        else if (dSum <= 0) valued.noData.set(place, `No ${options.unitOfDenominator} in the block groups of this place: the share is undefined.`);
+        else {
+          const nSum = n.get(place) ?? { total: 0, moe: 0, contributors: 0 };
+          const moe = options.moe && nSum.moe !== null ? (options.scale * nSum.moe) / dSum : null;
+          valued.values.set(place, { value: round2((options.scale * nSum.total) / dSum), se: moe === null ? null : seFromMoe90(moe), coverage: Math.round(Math.min(1, share) * 10_000) / 10_000 });
+        }
+      }
+      out[level] = valued;
     }
     return out;
   };
-  const popAmounts = inputs.ejBlockGroups.map((bg) => ({ id: bg.id, amount: population.get(bg.id) ?? null }));
 
-  const placeTown = placeToTown(inputs.placesPlace.flatMap((p) => (p.point ? [{ id: p.id, point: p.point }] : [])), inputs.towns);
-  const placesByTown = new Map<string, SourceWeight[]>();
-  for (const t of inputs.towns) placesByTown.set(t.id, []);
+  const placeJoin = placeToTown(inputs.placesPlace.flatMap((p) => (p.point ? [{ id: p.id, point: p.point }] : [])), inputs.towns);
+  const townById = new Map(inputs.towns.map((t) => [t.id, t]));
+  const placesByTown = new Map<string, SourceWeight[]>(inputs.towns.map((t) => [t.id, []]));
   for (const p of inputs.placesPlace) {
-    const town = placeTown.get(p.id);
-    const t = inputs.towns.find((x) => x.id === town);
+    const t = townById.get(placeJoin.get(p.id)?.town ?? '');
     if (t && t.population2010 > 0) placesByTown.get(t.id)!.push({ from: p.id, weight: p.population2010 / t.population2010 });
   }
+  const unjoined = inputs.placesPlace.filter((p) => !placeJoin.get(p.id)?.town);
+  if (unjoined.length > 0) throw new Error(`PLACES place file: ${unjoined.length} places join no town: ${unjoined.map((p) => `${p.name} (${p.id})`).join(', ')}`);
 
-  const townNative = (spec: IndicatorSpec, town: Map<string, Estimate>) => {
+  /** Reallocate and keep each value's qualifiers; a place without a value learns why. */
+  const moveTo = (source: ReadonlyMap<string, Estimate>, weights: ReadonlyMap<string, readonly SourceWeight[]>, sourceKind: string, targetKind: string, notes: string[] = []): Valued => {
+    const out: Valued = { values: new Map(), noData: new Map() };
+    for (const [target, r] of reallocate(source, weights, coverage)) {
+      const parts = (weights.get(target) ?? []).filter((p) => p.weight > 0);
+      if (r.estimate) {
+        const smoothed = parts.some((p) => source.get(p.from)?.smoothing);
+        const topCoded = parts.some((p) => source.get(p.from)?.notes?.some((n) => n.startsWith('Top-coded')));
+        const adjustment = parts.map((p) => source.get(p.from)?.adjustment).find((a) => a !== undefined);
+        const allNotes = [...notes, ...(smoothed ? [`Population-weighted mean of ${sourceKind} values that were smoothed for small numbers (see each ${sourceKind.replace(/s$/, '').replace(/ie$/, 'y')}).`] : []), ...(topCoded ? ['Includes a top-coded value ("$250,000 or more", counted as 250,001).'] : [])];
+        out.values.set(target, { value: round2(r.estimate.value), se: r.estimate.se, coverage: Math.round(r.coverage * 10_000) / 10_000, ...(adjustment !== undefined ? { adjustment } : {}), ...(allNotes.length ? { notes: allNotes } : {}) });
+      } else {
+        out.noData.set(
+          target,
+          parts.length === 0
+            ? `No ${sourceKind} with a published value overlaps this ${targetKind}.`
+            : `${sourceKind[0]!.toUpperCase()}${sourceKind.slice(1)} with data hold only ${pct(r.coverage)} of this ${targetKind}'s residents; the method needs ${pct(coverage)}.`,
+        );
+      }
+    }
+    return out;
+  };
+
+  const townNative = (spec: IndicatorSpec, town: Valued, zctaNotes: string[] = [], zctaHow = 'population-weighted mean of the municipalities overlapping the ZCTA') => {
     set('town', spec.id, town, 'native (municipality)');
-    set('zcta', spec.id, estimatesOnly(reallocate(town, links.townToZcta, coverage)), 'population-weighted mean of the municipalities overlapping the ZCTA');
+    set('zcta', spec.id, moveTo(town.values, links.townToZcta, 'municipalities', 'ZCTA', zctaNotes), zctaHow);
   };
 
   for (const spec of registry.indicators) {
@@ -101,77 +173,86 @@ export function assembleIndicators(registry: Registry, inputs: IndicatorInputs):
     switch (src.kind) {
       case 'places': {
         const rows = src.sourceId === 'places-zcta' ? inputs.placesZcta : inputs.placesPlace;
-        const native = new Map(rows.flatMap((r) => {
-          const m = r.measures[src.measure];
-          return m ? [[r.id, { value: m.value, se: seFromCi95(m.ci95) }] as const] : [];
-        }));
+        const adjusted = src.adjustment === 'age-adjusted';
+        const native: Valued = { values: new Map(), noData: new Map() };
+        for (const r of rows) {
+          const m = adjusted ? r.adjusted[src.measure] : r.measures[src.measure];
+          if (m) native.values.set(r.id, { value: m.value, se: seFromCi95(m.ci95), adjustment: src.adjustment });
+          else native.noData.set(r.id, adjusted ? 'CDC PLACES publishes no age-adjusted estimate for this place.' : 'CDC PLACES publishes no estimate for this place.');
+        }
         if (src.sourceId === 'places-zcta') {
+          // ZCTAs PLACES does not list at all (no population in 2010) have no estimate either.
+          for (const z of inputs.zctaIds) if (!native.values.has(z) && !native.noData.has(z)) native.noData.set(z, 'CDC PLACES publishes no estimate for this ZCTA (not in its 2022 ZCTA file).');
           set('zcta', spec.id, native, 'native (ZCTA)');
-          set('town', spec.id, estimatesOnly(reallocate(native, links.zctaToTown, coverage)), 'population-weighted mean of the ZCTAs overlapping the municipality');
+          set('town', spec.id, moveTo(native.values, links.zctaToTown, 'ZCTAs', 'municipality'), 'population-weighted mean of the ZCTAs overlapping the municipality');
         } else {
-          set('town', spec.id, estimatesOnly(reallocate(native, placesByTown, coverage)), 'Census places (city or CDPs) in the municipality, population-weighted; needs places covering at least half of its residents');
+          const town = moveTo(native.values, placesByTown, 'Census places (cities and CDPs)', 'municipality');
+          for (const id of town.noData.keys()) if ((placesByTown.get(id) ?? []).length === 0) town.noData.set(id, 'No Census place (city or CDP) in this municipality: PLACES place estimates do not cover it.');
+          set('town', spec.id, town, 'Census places (city or CDPs) in the municipality, population-weighted; needs places covering at least half of its residents');
           set('zcta', spec.id, null, null);
         }
         break;
       }
       case 'masschip-2010': {
-        const byTown = inputs.masschip2010.get(src.key);
-        if (!byTown) throw new Error(`data/indicators.json: indicator "${spec.id}" names MassCHIP key "${src.key}", which is not in the file`);
-        const town = new Map<string, Estimate>();
-        for (const [id, v] of byTown) {
-          if (v.value === null) continue;
-          const se = spec.uncertainty === 'poisson-rate' ? seFromRateAndCount(v.value, v.count) : spec.uncertainty === 'binomial-percent' ? seFromPercentAndCount(v.value, v.count) : null;
-          town.set(id, { value: v.value, se });
-        }
-        townNative(spec, town);
+        const se = (v: MasschipValue) => (spec.uncertainty === 'poisson-rate' ? seFromRateAndCount(v.value!, v.count) : spec.uncertainty === 'binomial-percent' ? seFromPercentAndCount(v.value!, v.count) : null);
+        townNative(spec, masschip2010Values(spec, src.key, inputs, townByName, se));
         break;
       }
-      case 'masschip-2005-2008': {
-        const column = inputs.masschip20052008.columns.get(src.column);
-        if (!column) throw new Error(`data/indicators.json: indicator "${spec.id}" names column "${src.column}", which is not in the MassCHIP 2005–2008 file`);
-        const town = new Map<string, Estimate>();
-        for (const [name, v] of column) if (v !== null) town.set(townByName.get(name)!, { value: v, se: null });
-        townNative(spec, town);
+      case 'masschip-2005-2008':
+        townNative(spec, masschip20052008Values(spec, src.column, inputs, townByName));
         break;
-      }
       case 'ej-town-income': {
-        const town = new Map<string, Estimate>();
+        const town: Valued = { values: new Map(), noData: new Map() };
         for (const bg of inputs.ejBlockGroups) {
           const id = bg.municipality ? townByName.get(bg.municipality.toUpperCase()) : undefined;
-          if (id && bg.municipalIncome !== null && !town.has(id)) town.set(id, { value: bg.municipalIncome, se: bg.municipalIncomeMoe === null ? null : seFromMoe90(bg.municipalIncomeMoe) });
+          if (id && bg.municipalIncome !== null && !town.values.has(id)) {
+            const topCoded = bg.municipalIncome === TOP_CODE;
+            town.values.set(id, {
+              value: bg.municipalIncome,
+              se: bg.municipalIncomeMoe === null ? null : seFromMoe90(bg.municipalIncomeMoe),
+              ...(topCoded ? { notes: ['Top-coded: the ACS publishes “$250,000 or more” (printed 250,001); the exact median is not known.'] } : {}),
+            });
+          }
         }
-        townNative(spec, town);
+        for (const t of inputs.towns) if (!town.values.has(t.id)) town.noData.set(t.id, 'The ACS 2019–2023 median household income is not published for this municipality (too few sample households).');
+        townNative(
+          spec,
+          town,
+          ['Not a median of the ZCTA: the population-weighted mean of the medians of the municipalities it overlaps (ACS publishes no ZCTA median in the staged data).'],
+          "population-weighted mean of the overlapping municipalities' median household incomes (a mean of medians, not the ZCTA's median)",
+        );
         break;
       }
       case 'ej-blockgroups': {
-        const ejOnly = inputs.ejBlockGroups.map((bg) => ({ id: bg.id, amount: bg.isEj ? (population.get(bg.id) ?? null) : population.get(bg.id) === null ? null : 0 }));
-        const minority = inputs.ejBlockGroups.map((bg) => ({ id: bg.id, amount: population.get(bg.id) === null ? null : bg.minorityCount }));
-        const households = inputs.ejBlockGroups.map((bg) => ({
-          id: bg.id,
-          amount: bg.limitedEnglishPercent && bg.limitedEnglishPercent > 0 ? bg.limitedEnglish / (bg.limitedEnglishPercent / 100) : null,
-        }));
-        const limited = inputs.ejBlockGroups.map((bg, i) => ({ id: bg.id, amount: households[i]!.amount === null ? null : bg.limitedEnglish, moe: bg.limitedEnglishMoe }));
+        const how = 'aggregated from block groups: Σ count ÷ Σ total over the block groups in the place (area-allocated), zeros included';
         const shares =
-          src.computation === 'ej_population_share' ? perLevelShare(ejOnly, popAmounts) : src.computation === 'minority_share' ? perLevelShare(minority, popAmounts) : perLevelShare(limited, households);
+          src.computation === 'ej_population_share'
+            ? blockGroupRatio((bg) => (bg.isEj ? persons(bg.id) : 0), (bg) => persons(bg.id), { scale: 100, unitOfDenominator: 'residents' })
+            : src.computation === 'minority_share'
+              ? blockGroupRatio((bg) => bg.minorityCount, (bg) => persons(bg.id), { scale: 100, unitOfDenominator: 'residents' })
+              : blockGroupRatio((bg) => bg.limitedEnglish, (bg) => den.get(bg.id)?.households ?? null, { scale: 100, unitOfDenominator: 'households', moe: (bg) => bg.limitedEnglishMoe });
         // Only the limited-English counts carry a published MOE; the other shares have none in the source.
-        const strip = (m: Map<string, Estimate>) => (spec.uncertainty === 'none' ? new Map([...m].map(([k, e]) => [k, { value: e.value, se: null }])) : m);
-        set('town', spec.id, strip(shares.town), 'aggregated from block groups (population-weighted)');
-        set('zcta', spec.id, strip(shares.zcta), 'aggregated from block groups (population-weighted)');
+        const strip = (v: Valued): Valued => (spec.uncertainty === 'none' ? { ...v, values: new Map([...v.values].map(([k, e]) => [k, { ...e, se: null }])) } : v);
+        set('town', spec.id, strip(shares.town), how);
+        set('zcta', spec.id, strip(shares.zcta), how);
         break;
       }
       case 'facility-distance': {
         const facilities = src.sourceId === 'hospitals' ? inputs.hospitals : inputs.healthCenters;
         const d = nearestDistanceKm(links.blockGroupPoints, facilities);
-        const weighted = inputs.ejBlockGroups.map((bg) => {
-          const p = population.get(bg.id) ?? null;
-          const km = d.get(bg.id);
-          return { id: bg.id, amount: p === null || km === undefined ? null : p * km };
-        });
-        const pop = popAmounts.map((a) => ({ ...a, amount: d.has(a.id) ? a.amount : null }));
-        const shares = perLevelShare(weighted, pop);
-        const km = (m: Map<string, Estimate>) => new Map([...m].map(([k, e]) => [k, { value: e.value / 100, se: null }])); // shareOf returns ×100
-        set('town', spec.id, km(shares.town), 'population-weighted mean over block groups of the distance from each block group to the nearest facility');
-        set('zcta', spec.id, km(shares.zcta), 'population-weighted mean over block groups of the distance from each block group to the nearest facility');
+        const means = blockGroupRatio((bg) => (d.has(bg.id) ? persons(bg.id)! * d.get(bg.id)! : null), (bg) => (d.has(bg.id) ? persons(bg.id) : null), { scale: 1, unitOfDenominator: 'residents' });
+        const how = 'population-weighted mean over block groups of the distance from each block group to the nearest facility';
+        set('town', spec.id, means.town, how);
+        set('zcta', spec.id, means.zcta, how);
+        break;
+      }
+      case 'block-group-value': {
+        const byBg = inputs.blockGroupValues?.get(src.measure);
+        if (!byBg) throw new Error(`indicator "${spec.id}": no block-group values for "${src.measure}" were computed`);
+        const means = blockGroupRatio((bg) => (byBg.has(bg.id) ? persons(bg.id)! * byBg.get(bg.id)! : null), (bg) => (byBg.has(bg.id) ? persons(bg.id) : null), { scale: 1, unitOfDenominator: 'residents' });
+        const how = 'population-weighted mean over the block groups in the place';
+        set('town', spec.id, means.town, how);
+        set('zcta', spec.id, means.zcta, how);
         break;
       }
     }
@@ -179,6 +260,8 @@ export function assembleIndicators(registry: Registry, inputs: IndicatorInputs):
   for (const level of ['town', 'zcta'] as const) {
     const ids = new Set(level === 'town' ? inputs.towns.map((t) => t.id) : inputs.zctaIds);
     for (const [indicator, m] of values[level]) for (const k of m.keys()) if (!ids.has(k)) throw new Error(`indicator ${indicator}: value for unknown ${level} "${k}"`);
+    for (const m of noData[level].values()) for (const k of m.keys()) if (!ids.has(k)) m.delete(k); // e.g. PLACES rows of places, not towns
+    for (const spec of registry.indicators) if (spec.adjustment) for (const e of values[level].get(spec.id)?.values() ?? []) e.adjustment ??= spec.adjustment;
   }
-  return { values, derivation };
+  return { values, noData, derivation };
 }

@@ -3,7 +3,7 @@ import { areaCrosswalk, type AreaCrosswalk } from '../geo/zcta-town-crosswalk.js
 import { blockGroupOverlay, type BlockGroupOverlay } from '../geo/block-group-overlay.js';
 import { populationCrosswalk, type PopulationCrosswalk } from '../geo/population-crosswalk.js';
 import { blockGroupAllocation } from '../geo/block-group-allocation.js';
-import { recoverPopulation } from '../indices/ej-population-share.js';
+import { blockGroupDenominators, type Denominators } from '../indices/block-group-denominators.js';
 import type { Allocation } from '../indices/aggregate-block-groups.js';
 import type { SourceWeight } from '../indices/reallocate.js';
 import { cachedCrosswalk, crosswalkCacheKey } from './crosswalk-cache.js';
@@ -16,6 +16,8 @@ export interface GeoResult {
   links: GeoLinks;
   area: AreaCrosswalk;
   population: PopulationCrosswalk;
+  /** Block-group residents and households (indices/block-group-denominators.ts): the weights of every block-group aggregation. */
+  denominators: Map<string, Denominators>;
   /** Seconds spent in each overlay (0 when served from the cache) and whether the cache answered. */
   timings: { areaOverlay: number; blockGroupOverlay: number; cacheHits: number };
 }
@@ -55,7 +57,8 @@ export async function buildGeoLinks(sources: LoadedSources, cacheDir: string, pr
   );
   progress.step(`block group × ZCTA × town overlay: ${overlay.hit ? 'from cache' : `${overlay.seconds.toFixed(2)} s`} (${overlay.value.pieces.length} pieces)`);
 
-  const population = populationCrosswalk(overlay.value, new Map(sources.ejBlockGroups.map((bg) => [bg.id, recoverPopulation(bg)])));
+  const denominators = blockGroupDenominators(sources.ejBlockGroups);
+  const population = populationCrosswalk(overlay.value, new Map([...denominators].map(([id, d]) => [id, d.persons])));
   const toAllocation = (to: 'town' | 'zcta') => group(blockGroupAllocation(overlay.value, to).rows, (r) => r.blockGroup, (r): Allocation => ({ target: r.to, share: r.frac }));
   const links: GeoLinks = {
     zctaToTown: group(population.rows, (r) => r.town, (r): SourceWeight => ({ from: r.zcta, weight: r.fracOfTown })),
@@ -68,6 +71,7 @@ export async function buildGeoLinks(sources: LoadedSources, cacheDir: string, pr
     links,
     area: area.value,
     population,
+    denominators,
     timings: { areaOverlay: area.hit ? 0 : area.seconds, blockGroupOverlay: overlay.hit ? 0 : overlay.seconds, cacheHits: Number(area.hit) + Number(overlay.hit) },
   };
 }

@@ -42,6 +42,7 @@ export function placeRecords(
       rank: r.overall.rank,
       rankInterval: r.overall.rankInterval,
       noDataReason: r.overall.noDataReason,
+      ranked: r.ranked,
       flagCount: r.flagCount,
       domains: r.domains,
       indicators,

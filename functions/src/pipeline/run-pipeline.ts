@@ -9,6 +9,9 @@ import { loadRegistry } from '../sources/indicator-registry-file.js';
 import type { SourceEntry } from '../sources/source-manifest.js';
 import { geometryKey, crosswalkKey, priorityGeographiesKey, sensitivityKey, zipTableKey, type BlobStore, type IndexStore } from '../store/index-store.js';
 import { assembleIndicators } from './assemble-indicators.js';
+import { openFacilitiesAsOf } from '../sources/hospital-status.js';
+import { twoStepCatchment } from '../geo/two-step-catchment.js';
+import { unrankedPlaces } from '../indices/rank-eligibility.js';
 import { buildGeoLinks } from './build-geo-links.js';
 import { loadSources } from './load-sources.js';
 import { loadZipTable } from './zip-table.js';
@@ -48,7 +51,12 @@ export interface PipelineDeps {
   priorityConfig?: PriorityConfig;
   /** When given, ahem/investments.csv is loaded into it on the first run (issue 5). */
   investments?: InvestmentStore;
+  /** The day the index describes (YYYY-MM-DD): facilities closed by then are left out. Default: today (UTC). */
+  asOf?: string;
 }
+
+/** Catchment of the 2SFCA bed-access indicator (docs/method.md §2b). */
+const BED_ACCESS_RADIUS_KM = 30;
 
 /**
  * sources → geo joins → indicators → indices → new version → geometry →
@@ -75,19 +83,41 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   timings.areaOverlay = Math.round(geo.timings.areaOverlay * 1000) / 1000;
   lap('crosswalk');
 
-  const assembled = assembleIndicators(registry, { ...sources, zctaIds: sources.zctas.map((z) => z.id), links: geo.links });
+  // Access as of the run date: hospitals closed since the 2018 layer are left out (facilities/hospital_status_changes.csv).
+  const asOf = deps.asOf ?? new Date().toISOString().slice(0, 10);
+  const hospitals = openFacilitiesAsOf(sources.hospitals, sources.hospitalStatusChanges, asOf);
+  const bgPoints = new Map(geo.links.blockGroupPoints.map((b) => [b.id, b.point]));
+  const bedAccess = twoStepCatchment(
+    sources.ejBlockGroups.flatMap((bg) => (bgPoints.has(bg.id) ? [{ id: bg.id, point: bgPoints.get(bg.id)!, population: geo.denominators.get(bg.id)?.persons ?? null }] : [])),
+    hospitals.open.map((h) => ({ id: h.id, point: h.point, capacity: h.beds ?? null })),
+    { radiusKm: BED_ACCESS_RADIUS_KM },
+  );
+  const assembled = assembleIndicators(registry, {
+    ...sources,
+    hospitals: hospitals.open,
+    zctaIds: sources.zctas.map((z) => z.id),
+    links: geo.links,
+    denominators: geo.denominators,
+    blockGroupValues: new Map([['hospital-beds-2sfca', bedAccess]]),
+  });
   lap('indicators');
   progress.step(`assembled ${registry.indicators.length} indicators at both levels`);
 
   const draws = deps.draws ?? registry.method.monteCarlo.draws;
-  const townIndex = computeLevelIndex(sources.towns.map((t) => t.id), registry.indicators, registry.method, assembled.values.town, { draws });
-  const zctaIndex = computeLevelIndex(sources.zctas.map((z) => z.id), registry.indicators, registry.method, assembled.values.zcta, { draws });
+  const minPopulation = registry.method.minRankPopulation ?? 0;
+  const townPopulation = new Map(sources.towns.map((t) => [t.id, t.population2020]));
+  const zctaPopulation = new Map(sources.zctas.map((z) => [z.id, sources.acsZctaPopulation.get(z.id) ?? null]));
+  const unranked = {
+    town: unrankedPlaces(townPopulation, minPopulation, 'Census 2020'),
+    zcta: unrankedPlaces(zctaPopulation, minPopulation, 'ACS 2017–2021'),
+  };
+  const townIndex = computeLevelIndex(sources.towns.map((t) => t.id), registry.indicators, registry.method, assembled.values.town, { draws, unranked: unranked.town, noData: assembled.noData.town });
+  const zctaIndex = computeLevelIndex(sources.zctas.map((z) => z.id), registry.indicators, registry.method, assembled.values.zcta, { draws, unranked: unranked.zcta, noData: assembled.noData.zcta });
   lap('indices');
   progress.step(`scored ${sources.towns.length} towns and ${sources.zctas.length} ZCTAs (method ${registry.method.id}, ${draws} Monte Carlo draws)`);
   const sensitivity = { town: levelSensitivity(townIndex, registry.method, registry.indicators), zcta: levelSensitivity(zctaIndex, registry.method, registry.indicators) };
   lap('sensitivity');
 
-  const zctaPopulation = new Map(sources.placesZcta.map((r) => [r.id, r.population2010]));
   const places: PlaceRecord[] = [
     ...placeRecords('town', sources.towns.map((t) => ({ id: t.id, name: t.name, county: t.county, countyFips: t.countyFips, population: t.population2020 })), townIndex, registry),
     ...placeRecords('zcta', sources.zctas.map((z) => ({ id: z.id, name: `ZIP ${z.id}`, county: null, countyFips: null, population: zctaPopulation.get(z.id) ?? null })), zctaIndex, registry),
@@ -108,6 +138,8 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
     countyContext: Object.fromEntries(sources.counties),
     derivation: { town: Object.fromEntries(assembled.derivation.town), zcta: Object.fromEntries(assembled.derivation.zcta) },
     sources: sources.manifest.map(({ id, title, vintage, sha256, downloadUrl }) => ({ id, title, vintage, sha256, downloadUrl })),
+    asOf,
+    closedFacilities: hospitals.closed.map(({ facility, change }) => ({ id: facility.id, name: facility.name, effectiveDate: change.effectiveDate, sourceUrl: change.sourceUrl })),
   };
   // Priority geographies are derived from this version's town index (docs/method.md), validated before anything is written.
   const ahem = prepareAhem({ dataDir: deps.dataDir, manifest: sources.manifest, version, towns: sources.towns, townsForMap: sources.townsForMap, townPlaces: places.filter((p) => p.level === 'town'), config: deps.priorityConfig ?? loadPriorityConfig() });
