@@ -18,6 +18,9 @@ export interface Town {
   population2020: number;
   /** 2010 census count: the population base of PLACES 2022 estimates. */
   population2010: number;
+  /** Census land and water area (ALAND20, AWATER20, m²). The outline is clipped at the shore, so coastal water counts here but lies outside `geometry`. */
+  landAreaM2: number;
+  waterAreaM2: number;
   geometry: AreaGeometry;
 }
 
@@ -28,6 +31,8 @@ const TownProperties = z.object({
   COUNTYFP20: z.string().regex(/^\d{3}$/, 'expected a 3-digit county FIPS'),
   POP2020: z.number().int().nonnegative(),
   POP2010: z.number().int().nonnegative(),
+  ALAND20: z.number().nonnegative(),
+  AWATER20: z.number().nonnegative(),
 });
 
 /** "MANCHESTER-BY-THE-SEA" → "Manchester-by-the-Sea", "WEST SPRINGFIELD" → "West Springfield". */
@@ -50,6 +55,8 @@ export function parseTowns(text: string | Buffer, file: string, expectedCount = 
     countyFips: `25${f.properties.COUNTYFP20}`,
     population2020: f.properties.POP2020,
     population2010: f.properties.POP2010,
+    landAreaM2: f.properties.ALAND20,
+    waterAreaM2: f.properties.AWATER20,
     geometry: f.geometry,
   }));
 }
