@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sensitivity, SensitivityItem } from '../api';
-import { methodHasSensitivity, notRankedText, sensitivityItem, sensitivityText } from './rank-line';
+import { domainNoScoreText, methodHasSensitivity, notRankedText, sensitivityItem, sensitivityText } from './rank-line';
 
 // Synthetic answer shaped like GET /v1/sensitivity?level=town (invented values).
 const ITEM: SensitivityItem = { id: 'T1', name: 'Synthton', rank: 18, rankMin: 11, rankMax: 27, rankP05: 12, rankP95: 25, medianRank: 18, topDecileShare: 0.64, ranksByScenario: [18, 11, 27] };
@@ -47,6 +47,7 @@ describe('rank-line', () => {
 
   it('says why a place is not ranked, only when method 1.1 says it is not', () => {
     expect(notRankedText({ ranked: false, noDataReason: 'Fewer than 1,000 residents (312).' })).toBe('Not ranked: Fewer than 1,000 residents (312).');
+    expect(notRankedText({ ranked: false, noDataReason: 'Not ranked: 160 residents (Census 2020).' })).toBe('Not ranked: 160 residents (Census 2020).');
     expect(notRankedText({ ranked: false, noDataReason: null })).toBe('Not ranked: too few residents for a stable rank.');
     expect(notRankedText({ ranked: true, noDataReason: null })).toBeNull();
     expect(notRankedText({ noDataReason: 'Too few domains have data.' })).toBeNull();
@@ -59,5 +60,13 @@ describe('rank-line', () => {
     expect(methodHasSensitivity('ma-hei-2.0')).toBe(true);
     expect(methodHasSensitivity('ma-hei-0.9')).toBe(false);
     expect(methodHasSensitivity('custom')).toBe(true);
+  });
+
+  it('points a domain of an unranked place at the reason above instead of repeating it', () => {
+    const reason = 'Not ranked: 160 residents (Census 2020).';
+    expect(domainNoScoreText({ ranked: false, noDataReason: reason }, reason)).toBe('No score: not ranked (see above).');
+    expect(domainNoScoreText({ ranked: false, noDataReason: reason }, 'Only 1 of 4 indicators have data.')).toBe('No score: Only 1 of 4 indicators have data.');
+    expect(domainNoScoreText({ noDataReason: null }, 'Only 1 of 4 indicators have data.')).toBe('No score: Only 1 of 4 indicators have data.');
+    expect(domainNoScoreText({ noDataReason: null }, null)).toBe('No score: no data.');
   });
 });

@@ -17,7 +17,8 @@ export function methodHasSensitivity(method: string): boolean {
 /** "Not ranked: <reason>" for a place method 1.1 leaves unranked (too few residents); null for every other place. */
 export function notRankedText(place: Pick<Place, 'ranked' | 'noDataReason'>): string | null {
   if (place.ranked !== false) return null;
-  const reason = place.noDataReason?.trim() || 'too few residents for a stable rank.';
+  // The API's reason may already open with "Not ranked:"; say it once.
+  const reason = place.noDataReason?.trim().replace(/^not ranked:\s*/i, '') || 'too few residents for a stable rank.';
   return `Not ranked: ${reason}`;
 }
 
@@ -46,4 +47,10 @@ export function sensitivityText(place: Place, item: SensitivityItem | null, rank
   const hi = Math.max(item.rankMin, item.rankMax);
   const spread = lo === hi ? `; rank ${formatCount(lo)} under every other reasonable weighting` : `; between ${formatCount(lo)} and ${formatCount(hi)} under other reasonable weightings`;
   return `Rank ${formatCount(place.rank)}${of}${spread}${topDecileText(item.topDecileShare)}`;
+}
+
+/** Why a domain has no score; for an unranked place whose domains repeat its reason, a pointer to it instead. */
+export function domainNoScoreText(place: Pick<Place, 'ranked' | 'noDataReason'>, reason: string | null | undefined): string {
+  if (place.ranked === false && reason && reason.trim() === place.noDataReason?.trim()) return 'No score: not ranked (see above).';
+  return `No score: ${reason ?? 'no data.'}`;
 }
