@@ -48,7 +48,7 @@ export interface PlaceRecord {
 }
 
 /** Bumped when the stored shape of versions changes; `npm start` recomputes a stored version of another schema. */
-export const STORE_SCHEMA = 3; // 3: versions carry priority-geographies/<version>.geojson (issue 5)
+export const STORE_SCHEMA = 4; // 3: versions carry priority-geographies/<version>.geojson (issue 5); 4: method 1.1 value qualifiers, as-of date, sensitivity blobs (issue 12)
 
 export interface VersionMeta {
   version: string;
