@@ -14,6 +14,7 @@ export const investmentFieldShape = {
   amountNote: z.string().max(1000),
   startDate: z.string().regex(PARTIAL_DATE, 'expected YYYY-MM-DD or YYYY-MM').openapi({ description: 'Start (seeded rows: announcement date) at the precision published.', example: '2025-05-29' }),
   durationYears: z.number().positive().max(100).nullable(),
+  amountYears: z.number().positive().max(100).nullable().optional().openapi({ description: 'Years the published amount pays for when it is not the whole grant (e.g. 1 for "year 1 of a 2-year grant"); null or absent = the whole duration. Used to annualise.' }),
   municipalities: z.array(z.string().regex(TOWN_ID, 'expected a 10-digit Massachusetts town GEOID')).max(351).openapi({ description: 'Town GEOIDs (see /v1/places?level=town).', example: ['2502309000'] }),
   unmappedPlaces: z.array(UnmappedPlaceSchema).max(50).openapi({ description: 'Places that are not one of the 351 municipalities (e.g. Devens), with why.' }),
   focus: z.string().max(2000),

@@ -37,3 +37,15 @@ describe('needInvestmentRows', () => {
     expect(r).toMatchObject({ usd_per_resident_per_year: null, high_need: false, high_need_no_investment: false });
   });
 });
+
+describe('amountYears', () => {
+  it('annualises the published first year of a multi-year grant over one year, not the grant (Chicopee: $1.80, not $0.90, per resident per year)', async () => {
+    const { amountYears } = await import('../sources/ahem-investments.js');
+    // amount_note of the BCBSMA Foundation grant to Chicopee in ahem/investments.csv.
+    expect(amountYears('year 1 of a 2-year Strategic Health Equity Grant; year-2 amount not stated', 2)).toBe(1);
+    expect(amountYears('over 5 years', 5)).toBe(5);
+    expect(amountYears('amount not published', null)).toBeNull();
+    const [row] = needInvestmentRows([{ id: 'c', name: 'Chicopee', members: ['c'], population: 55_560, percentile: 90, rank: 1, flagCount: 0 }], [{ id: 'g', amountUsd: 100_000, durationYears: 1, municipalities: ['c'] }]);
+    expect(row!.usd_per_resident_per_year).toBe(1.8);
+  });
+});

@@ -20,6 +20,7 @@ export interface NeedUnit {
 export interface GrantInput {
   id: string;
   amountUsd: number | null;
+  /** Years the amount pays for (the investment's amountYears, else its duration): the annualisation divisor. */
   durationYears: number | null;
   municipalities: readonly string[];
   /** Places the grant names that are not municipalities (e.g. Devens): they take their share, credited to no town. */
@@ -37,7 +38,7 @@ export interface NeedRow {
   /** Grants touching the unit whose amount was not published (not in the dollar totals). */
   grants_without_amount: number;
   total_announced_usd: number;
-  /** Announced dollars ÷ duration ÷ population; grants without a duration are not annualised (see usd_not_annualized). */
+  /** Announced dollars ÷ years the amount covers ÷ population; grants without a duration are not annualised (see usd_not_annualized). */
   usd_per_resident_per_year: number | null;
   usd_not_annualized: number;
   high_need: boolean;

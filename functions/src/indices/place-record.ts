@@ -67,6 +67,8 @@ export interface VersionMeta {
   sources: { id: string; title: string; vintage: string; sha256: string; downloadUrl: string }[];
   /** ma-hei-1.1: the day the index describes (YYYY-MM-DD): facility closures up to it are applied. */
   asOf?: string;
+  /** ma-hei-1.1: towns where a hospital in a neighbouring state may be nearer than any in Massachusetts (docs/method.md §2b). */
+  outOfStateLimitedTowns?: string[];
   /** ma-hei-1.1: facilities of the source layers left out because they had closed by `asOf`. */
   closedFacilities?: { id: string; name: string; effectiveDate: string; sourceUrl: string }[];
   /** Seconds per pipeline stage for this run. */

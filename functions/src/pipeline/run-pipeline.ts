@@ -12,6 +12,7 @@ import { assembleIndicators } from './assemble-indicators.js';
 import { openFacilitiesAsOf } from '../sources/hospital-status.js';
 import { twoStepCatchment } from '../geo/two-step-catchment.js';
 import { unrankedPlaces } from '../indices/rank-eligibility.js';
+import { OUT_OF_STATE_NOTE, outOfStateLimitedTowns } from './border-limitation.js';
 import { buildGeoLinks } from './build-geo-links.js';
 import { loadSources } from './load-sources.js';
 import { loadZipTable } from './zip-table.js';
@@ -100,8 +101,16 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
     denominators: geo.denominators,
     blockGroupValues: new Map([['hospital-beds-2sfca', bedAccess]]),
   });
+  // Where a neighbouring state's hospital may be nearer, say so with the access values (they stay: the bias is one-sided but unmeasured).
+  const borderTowns = outOfStateLimitedTowns(sources.towns, geo.links, geo.denominators, assembled.values.town.get('hospital_distance') ?? new Map());
+  for (const id of ['hospital_distance', 'hospital_bed_access']) {
+    for (const town of borderTowns) {
+      const e = assembled.values.town.get(id)?.get(town);
+      if (e) e.notes = [...(e.notes ?? []), OUT_OF_STATE_NOTE];
+    }
+  }
   lap('indicators');
-  progress.step(`assembled ${registry.indicators.length} indicators at both levels`);
+  progress.step(`assembled ${registry.indicators.length} indicators at both levels (${borderTowns.length} border towns where an out-of-state hospital may be nearer)`);
 
   const draws = deps.draws ?? registry.method.monteCarlo.draws;
   const minPopulation = registry.method.minRankPopulation ?? 0;
@@ -139,6 +148,7 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
     derivation: { town: Object.fromEntries(assembled.derivation.town), zcta: Object.fromEntries(assembled.derivation.zcta) },
     sources: sources.manifest.map(({ id, title, vintage, sha256, downloadUrl }) => ({ id, title, vintage, sha256, downloadUrl })),
     asOf,
+    outOfStateLimitedTowns: borderTowns,
     closedFacilities: hospitals.closed.map(({ facility, change }) => ({ id: facility.id, name: facility.name, effectiveDate: change.effectiveDate, sourceUrl: change.sourceUrl })),
   };
   // Priority geographies are derived from this version's town index (docs/method.md), validated before anything is written.

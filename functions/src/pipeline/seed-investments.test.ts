@@ -13,6 +13,7 @@ const row = (places: string[], over: Partial<AhemInvestmentRow> = {}): AhemInves
   amountUsd: null,
   amountNote: 'amount not published',
   durationYears: null,
+  amountYears: null,
   places,
   focus: '',
   ahemLink: 'unconfirmed',

@@ -41,6 +41,7 @@ export function seedInvestments(rows: readonly AhemInvestmentRow[], towns: reado
       amountNote: row.amountNote,
       startDate: row.announced,
       durationYears: row.durationYears,
+      amountYears: row.amountYears,
       municipalities,
       unmappedPlaces,
       focus: row.focus,

@@ -41,11 +41,22 @@ export interface AhemInvestmentRow {
   amountUsd: number | null;
   amountNote: string;
   durationYears: number | null;
+  /** Years the published amount pays for: 1 where the note says it is one year of a longer grant, else the duration. */
+  amountYears: number | null;
   /** Place names as announced (may include places that are not municipalities, e.g. Devens). */
   places: string[];
   focus: string;
   ahemLink: 'confirmed' | 'unconfirmed';
   sourceUrl: string;
+}
+
+/**
+ * The announcements sometimes publish only the first year of a multi-year
+ * grant ("year 1 of a 2-year … grant; year-2 amount not stated"): that amount
+ * pays for one year, so annualising it over the grant's duration would halve it.
+ */
+export function amountYears(note: string, durationYears: number | null): number | null {
+  return /\byear \d+ of an? \d+-year\b/i.test(note) ? 1 : durationYears;
 }
 
 export function parseAhemInvestments(text: string | Buffer, file: string): AhemInvestmentRow[] {
@@ -58,6 +69,7 @@ export function parseAhemInvestments(text: string | Buffer, file: string): AhemI
     amountUsd: r.amount_usd,
     amountNote: r.amount_note,
     durationYears: r.duration_years,
+    amountYears: amountYears(r.amount_note, r.duration_years),
     places: r.municipalities,
     focus: r.focus,
     ahemLink: r.ahem_link,

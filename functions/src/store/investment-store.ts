@@ -20,6 +20,8 @@ export interface InvestmentFields {
   /** ISO 8601 date at the precision published (YYYY-MM-DD or YYYY-MM); seeded rows use the announcement date. */
   startDate: string;
   durationYears: number | null;
+  /** Years the published amount covers (e.g. 1 for "year 1 of a 2-year grant"); absent or null = the whole duration. */
+  amountYears?: number | null;
   /** Town GEOIDs (10 digits). */
   municipalities: string[];
   /** Named places that are not one of the 351 municipalities. */

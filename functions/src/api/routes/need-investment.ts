@@ -14,7 +14,7 @@ const DEFINITION =
   `high_need = overall index percentile ≥ ${HIGH_NEED_PERCENTILE} (towns: their own; geographies: population-weighted mean of members). ` +
   'high_need_no_investment = high_need and no grant (with or without a published amount) names the town or a member town. ' +
   'Multi-place grants are split into equal shares per named place; amounts not published are counted in grants_without_amount, never estimated; ' +
-  'usd_per_resident_per_year = announced dollars ÷ duration ÷ 2020 population (grants without a duration are in usd_not_annualized). docs/method.md, "Need and investment".';
+  'usd_per_resident_per_year = announced dollars ÷ the years the amount pays for (amountYears, else the duration) ÷ 2020 population (grants without a duration are in usd_not_annualized). docs/method.md, "Need and investment".';
 
 const Row = z.object(Object.fromEntries(COLUMNS.map((k) => [k, z.any()]))).openapi('NeedInvestmentRow');
 
@@ -65,7 +65,7 @@ export function needInvestmentRoutes(reader: IndexReader, store: InvestmentStore
     }
     const grants = (await store.list())
       .filter((i) => i.deletedAt === null)
-      .map((i) => ({ id: i.id, amountUsd: i.amountUsd, durationYears: i.durationYears, municipalities: i.municipalities, unmappedPlaceCount: i.unmappedPlaces.length }));
+      .map((i) => ({ id: i.id, amountUsd: i.amountUsd, durationYears: i.amountYears ?? i.durationYears, municipalities: i.municipalities, unmappedPlaceCount: i.unmappedPlaces.length }));
     const items = needInvestmentRows(units, grants);
     // Investments are live data: no-store, and an ETag of the content rather than of the index version.
     c.header('cache-control', 'no-store');
