@@ -136,13 +136,13 @@ describe('versions', () => {
   it('lists published versions newest first and serves one by id, immutable', async () => {
     const list = await getJson<{ current: string; items: { version: string; current: boolean; method: string; counts: { town: number } }[] }>('/v1/versions');
     expect(list.current).toBe(ctx.result.version);
-    expect(list.items[0]).toMatchObject({ version: ctx.result.version, current: true, method: 'ma-hei-1.0', counts: { town: 351, zcta: 537 } });
+    expect(list.items[0]).toMatchObject({ version: ctx.result.version, current: true, method: 'ma-hei-1.1', counts: { town: 351, zcta: 537 } });
     const res = await get(`/v1/versions/${ctx.result.version}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toMatch(/immutable/);
     const one = (await res.json()) as { version: string; status: string; indicators: unknown[]; sources: unknown[]; download: { csv: string } };
     expect(one).toMatchObject({ version: ctx.result.version, status: 'complete' });
-    expect(one.indicators.length).toBe(28);
+    expect(one.indicators.length).toBe(30);
     expect(one.download.csv).toBe(`/v1/versions/${ctx.result.version}/download?level=town&format=csv`);
     expect((await get('/v1/versions/ma-hei-1.0-19990101T000000Z-0000')).status).toBe(404);
     expect((await get('/v1/versions/bad%20id!')).status).toBe(400);
@@ -182,7 +182,7 @@ describe('formats and bulk download', () => {
     expect(rows).toHaveLength(351);
     expect(columns.slice(0, 3)).toEqual(['id', 'name', 'level']);
     expect(columns).toEqual(expect.arrayContaining(['obesity', 'obesity_se', 'obesity_percentile', 'obesity_flagged', 'low_birth_weight', 'maternal_perinatal_score', 'percentile_lo90']));
-    expect(columns.length).toBe(15 + 4 * 2 + 28 * 4);
+    expect(columns.length).toBe(15 + 4 * 2 + 30 * 4);
     const zcta = (await (await get(`/v1/versions/${v}/download?level=zcta`, { accept: 'application/geo+json' })).json()) as { features: { id: string; properties: Record<string, unknown> }[] };
     expect(zcta.features).toHaveLength(537);
     const z01001 = zcta.features.find((f) => f.id === '01001')!;

@@ -51,7 +51,7 @@ describe('HTTP API over the local store', () => {
   it('returns one place with its details', async () => {
     type Indicator = { value: number | null; se: number | null; percentile: number | null; sourceId: string; vintage: string; derivation: string | null; noDataReason: string | null };
     const body = (await (await get('/v1/places/zcta/01001')).json()) as { method: string; place: { score: number; domains: Record<string, unknown>; indicators: Record<string, Indicator> } };
-    expect(body.method).toBe('ma-hei-1.0');
+    expect(body.method).toBe('ma-hei-1.1');
     const obesity = body.place.indicators.obesity!;
     expect(obesity.value).toBe(27.9); // PLACES 2022, ZCTA 01001 obesity crude prevalence, CI (27.1, 28.7)
     expect(obesity.se).toBeCloseTo((28.7 - 27.1) / 3.92, 6);
@@ -103,7 +103,7 @@ describe('HTTP API over the local store', () => {
   it('publishes the method: registry, weights and sources', async () => {
     const body = (await (await get('/v1/methods')).json()) as { version: string; method: { id: string; domains: { weight: number }[] }; indicators: { id: string; citation: string }[] };
     expect(body.version).toBe(ctx.result.version);
-    expect(body.method.id).toBe('ma-hei-1.0');
+    expect(body.method.id).toBe('ma-hei-1.1');
     expect(body.method.domains.map((d) => d.weight)).toEqual([0.25, 0.25, 0.25, 0.25]);
     expect(body.indicators.map((i) => i.id)).toEqual(expect.arrayContaining(['diabetes', 'low_birth_weight', 'hospital_distance', 'median_household_income']));
   });
@@ -150,7 +150,8 @@ describe('HTTP API over the local store', () => {
     const res = await get('/v1/disparities?indicator=low_birth_weight&level=town&group=2500545000,2501367000');
     expect(res.status).toBe(200);
     const d = (await res.json()) as { worstVsBestDecile: { rateRatio: number }; groupVsRest: { rate: number; reference: number }; theil: number; indexOfDisparity: number };
-    expect(d.worstVsBestDecile.rateRatio).toBeGreaterThan(1.5);
+    // Empirical-Bayes shrinkage (method 1.1) pulls the extreme small-town rates in, so the decile contrast is milder than 1.0's (> 1.5).
+    expect(d.worstVsBestDecile.rateRatio).toBeGreaterThan(1.3);
     expect(d.groupVsRest.rate).toBeGreaterThan(d.groupVsRest.reference); // New Bedford + Springfield vs the rest of the state
     expect(d.theil).toBeGreaterThan(0);
     const unknown = await get('/v1/disparities?indicator=nope');

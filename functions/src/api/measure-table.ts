@@ -32,8 +32,9 @@ export interface MeasureTable {
 }
 
 /** Why an indicator has no value for a place (shared with the one-place answer). */
-export function indicatorNoDataReason(value: number | null, derivation: string | null, level: Level): string | null {
+export function indicatorNoDataReason(value: number | null, derivation: string | null, level: Level, stored?: string | null): string | null {
   if (value !== null) return null;
+  if (stored) return stored; // ma-hei-1.1 records say why per value; 1.0 records get the generic reasons below
   if (derivation === null) return `Not available for ${level === 'town' ? 'municipalities' : 'ZIP codes'} in the staged sources.`;
   return 'No value for this place: suppressed by the publisher (small numbers), not covered by the source, or too little of the area covered by places with data.';
 }
@@ -94,7 +95,7 @@ export function buildMeasureTable(meta: VersionMeta, level: Level, records: Plac
         contextReason: spec.contextReason ?? null,
         values: records.map((r) => trim(r.indicators[spec.id]?.value ?? null)),
         percentiles: records.map((r) => toPercent(r.indicators[spec.id]?.percentile ?? null)),
-        noData: records.map((r) => indicatorNoDataReason(r.indicators[spec.id]?.value ?? null, derivation, level)),
+        noData: records.map((r) => indicatorNoDataReason(r.indicators[spec.id]?.value ?? null, derivation, level, r.indicators[spec.id]?.noDataReason)),
       };
     }),
   ];

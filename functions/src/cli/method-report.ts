@@ -3,6 +3,7 @@
 // the current version, compared with the newest published version of another method when there is one.
 import { loadConfig } from '../config.js';
 import { methodReport, type VersionData } from '../reports/method-report.js';
+import { sensitivityKey } from '../store/index-store.js';
 import { failAndExit } from './fail.js';
 import { openLocalStack } from './local-stack.js';
 
@@ -14,6 +15,7 @@ try {
       meta: (await stack.store.getVersion(version))!,
       town: await stack.store.listPlaces(version, 'town'),
       zcta: await stack.store.listPlaces(version, 'zcta'),
+      townSensitivity: JSON.parse((await stack.blobs.get(sensitivityKey(version, 'town'))) ?? 'null'),
     });
     const current = await stack.store.getCurrentVersion();
     if (!current) throw Object.assign(new Error('no published version in the local store: run `npm run pipeline` first'), { name: 'ConfigError' });

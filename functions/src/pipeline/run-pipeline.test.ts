@@ -18,12 +18,16 @@ describe('runPipeline on the real sources', () => {
   it('publishes every town and ZCTA with an overall score, domains and indicators', async () => {
     const current = await ctx.store.getCurrentVersion();
     expect(current?.version).toBe(ctx.result.version);
-    expect(current?.version).toMatch(/^ma-hei-1\.0-\d{8}T\d{6}Z-[0-9a-f]{4}$/);
+    expect(current?.version).toMatch(/^ma-hei-1\.1-\d{8}T\d{6}Z-[0-9a-f]{4}$/);
+    expect(current?.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(current?.counts).toEqual({ town: 351, zcta: 537 });
     const towns = await ctx.store.listPlaces(ctx.result.version, 'town');
     expect(towns).toHaveLength(351);
     const scored = towns.filter((t) => t.score !== null);
-    expect(scored.length).toBeGreaterThan(340);
+    // Every town with at least 500 residents is scored; the 12 smaller ones are shown but not ranked (method 1.1).
+    expect(scored.length).toBeGreaterThan(330);
+    expect(scored.length).toBe(towns.filter((t) => t.ranked !== false).length);
+    expect(towns.find((t) => t.name === 'Gosnold')).toMatchObject({ ranked: false, rank: null, noDataReason: expect.stringMatching(/^Not ranked: 70 residents/) });
     for (const t of towns) if (t.score === null) expect(t.noDataReason).toBeTruthy();
     // Percentiles follow scores; the top-scored town has rank 1.
     const byScore = [...scored].sort((a, b) => a.score! - b.score!);
@@ -31,7 +35,7 @@ describe('runPipeline on the real sources', () => {
     expect(byScore.at(-1)!.rank).toBe(1);
     const boston = towns.find((t) => t.id === '2502507000')!;
     expect(Object.keys(boston.domains).sort()).toEqual(['access_to_care', 'cardiometabolic', 'maternal_perinatal', 'social_drivers']);
-    expect(boston.indicators.diabetes!.value).toBe(7.7); // PLACES 2022 place estimate for Boston
+    expect(boston.indicators.diabetes).toMatchObject({ value: 9.7, adjustment: 'age-adjusted' }); // PLACES 2022 DIABETES_AdjPrev for Boston (crude 7.7)
     expect(current!.derivation.town.diabetes).toMatch(/Census places/);
     expect(boston.percentileInterval![0]).toBeLessThanOrEqual(boston.percentile!);
     expect(boston.percentileInterval![1]).toBeGreaterThanOrEqual(boston.percentile!);

@@ -1,4 +1,5 @@
 import type { PlaceRecord, VersionMeta } from '../indices/place-record.js';
+import type { RankSensitivity } from '../indices/sensitivity.js';
 import { spearman } from '../indices/spearman.js';
 
 /**
@@ -12,6 +13,42 @@ export interface VersionData {
   meta: VersionMeta;
   town: PlaceRecord[];
   zcta: PlaceRecord[];
+  /** The version's town rank sensitivity, when it has one (1.1 on). */
+  townSensitivity?: RankSensitivity | null;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? null : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** How robust the town ranks are, and how much the out-of-state hospital gap could move border towns. */
+function robustness(v: VersionData): string[] {
+  const sens = v.townSensitivity;
+  if (!sens) return [];
+  const ranked = sens.items.filter((i) => i.rank !== null);
+  const spans = ranked.map((i) => i.rankMax! - i.rankMin!);
+  const top = ranked.filter((i) => i.rank! <= Math.ceil(0.1 * ranked.length));
+  const lines = [
+    `Over ${sens.scenarios.length - 1} leave-one-out scenarios and ${sens.draws} random domain weightings, the median town's rank range (worst − best) is ${median(spans)} places; ` +
+      `of the ${top.length} towns in the top decile, ${top.filter((i) => i.topDecileShare! >= 0.9).length} stay there in at least 90 % of scenarios and ${top.filter((i) => i.topDecileShare! < 0.5).length} in fewer than half.`,
+  ];
+  const border = new Set(v.meta.outOfStateLimitedTowns ?? []);
+  if (border.size > 0) {
+    const without = (id: string) => sens.scenarios.findIndex((s) => s.id === `without-indicator:${id}`);
+    const shifts = ['hospital_distance', 'hospital_bed_access'].map((id) => {
+      const k = without(id);
+      const moves = k < 0 ? [] : ranked.filter((i) => border.has(i.id) && i.ranksByScenario[k] !== null).map((i) => i.rank! - i.ranksByScenario[k]!);
+      return { id, moves };
+    });
+    lines.push(
+      '',
+      `Out-of-state hospitals: ${border.size} towns are nearer the state line than any open Massachusetts hospital (listed per version in \`outOfStateLimitedTowns\`). ` +
+        shifts.map(({ id, moves }) => `leaving \`${id}\` out moves their ranks by a median of ${median(moves.map(Math.abs))} places (at most ${Math.max(0, ...moves.map(Math.abs))}; ${moves.filter((m) => m < 0).length} of ${moves.length} rank as less disadvantaged without it)`).join('; ') +
+        '. That bounds what a missing nearer hospital could change: the true effect is smaller, since a nearer out-of-state hospital shortens distance only for the residents it is nearer to.',
+    );
+  }
+  return lines;
 }
 
 const fmt = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));
@@ -71,7 +108,7 @@ function changes(v: VersionData, before: VersionData): string[] {
 }
 
 export function methodReport(current: VersionData, before: VersionData | null): string {
-  const out = [`## Face validity of ${current.meta.method.id} (version ${current.meta.version})`, '', ...correlations(current), '', '### Top 20 towns', '', ...leaders(current, before, 'top', 20), '', '### Bottom 10 towns', '', ...leaders(current, before, 'bottom', 10)];
+  const out = [`## Face validity of ${current.meta.method.id} (version ${current.meta.version})`, '', ...correlations(current), '', '### Top 20 towns', '', ...leaders(current, before, 'top', 20), '', '### Bottom 10 towns', '', ...leaders(current, before, 'bottom', 10), '', '### Robustness', '', ...robustness(current)];
   if (before) out.push('', `## ${before.meta.method.id} → ${current.meta.method.id} (version ${before.meta.version} → ${current.meta.version})`, '', ...changes(current, before));
   return `${out.join('\n')}\n`;
 }

@@ -129,7 +129,8 @@ function withIndicatorMetadata(place: PlaceRecord, meta: VersionMeta) {
           ranked: spec.ranked !== false,
           ...result,
           derivation,
-          noDataReason: indicatorNoDataReason(result.value, derivation, place.level),
+          // A value that is present but not ranked (place too small) keeps its stored reason.
+          noDataReason: result.value !== null ? (result.noDataReason ?? null) : indicatorNoDataReason(result.value, derivation, place.level, result.noDataReason),
         },
       ];
     }),
