@@ -35,7 +35,7 @@ for (const label of ['cold', 'warm']) {
   runs[label] = { total: (performance.now() - start) / 1000, timings: result.timings };
 }
 
-const stages = ['load', 'crosswalk', 'indicators', 'indices', 'store'];
+const stages = ['load', 'crosswalk', 'indicators', 'indices', 'sensitivity', 'store'];
 console.log('\nstage        cold (s)  warm (s)');
 for (const s of stages) console.log(`${s.padEnd(12)} ${runs.cold!.timings[s]!.toFixed(2).padStart(8)}  ${runs.warm!.timings[s]!.toFixed(2).padStart(8)}`);
 console.log(`${'total'.padEnd(12)} ${runs.cold!.total.toFixed(2).padStart(8)}  ${runs.warm!.total.toFixed(2).padStart(8)}`);
