@@ -63,7 +63,7 @@ beforeAll(async () => {
   };
   await local.store.beginVersion(JSON.parse(JSON.stringify(meta)) as VersionMeta);
   await local.store.putPlaces(LEGACY, run.places.map(legacyRecord));
-  for (const level of ['town', 'zcta'] as const) await local.blobs.put(geometryKey(LEGACY, level), (await local.blobs.get(geometryKey(run.meta.version, level)))!, 'application/geo+json');
+  for (const level of ['town', 'zcta'] as const) await local.blobs.put(geometryKey(LEGACY, level), (await local.blobs.get(geometryKey(run.meta.version, level)))!);
   await local.store.publishVersion(LEGACY, null);
 
   app = createApp({ reader: new IndexReader(local.store, local.blobs) });

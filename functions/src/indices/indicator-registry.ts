@@ -47,6 +47,8 @@ export const IndicatorSpecSchema = z.object({
       exposure: z.enum(['population-2010', 'births-2010', 'births-2005-2008']),
       /** The publisher's suppression rule, shown as the reason where a value is suppressed. */
       suppressedReason: z.string().min(1),
+      /** The publisher suppresses counts 1…k and prints 0 (left-censoring): k (docs/method.md §3a). */
+      leftCensoredUpTo: z.number().int().min(1).optional(),
     })
     .optional(),
   /** Whether the value is age-adjusted or crude (prevalences and rates); absent = not applicable. */

@@ -25,6 +25,44 @@ export interface SmallNumbersRule {
   suppressedReason: string;
   /** Why a zero exposure gives no value, e.g. "No births in 2010: a share of no births is undefined, not 0 %." */
   zeroDenominatorReason: string;
+  /**
+   * The publisher suppresses counts 1…k but prints 0 (left-censoring): k. Only
+   * places large enough that the publisher would almost surely have printed
+   * their count are valued (see `minExpectedEvents`): below that, what is
+   * printed is selected by the suppression (only zeros and high counts
+   * survive), and ranking it ranks town size.
+   */
+  leftCensoredUpTo?: number;
+}
+
+/** Suppression of 1…k events must have had less than this chance, at the state rate, for a printed value to count. */
+export const MAX_CENSORING_CHANCE = 0.05;
+
+/**
+ * The expected count λ* above which P(1 ≤ X ≤ k) < MAX_CENSORING_CHANCE for
+ * X ~ Poisson(λ): 9.15 for k = 4, 11.84 for k = 6. (Below the mode the chance is
+ * small too, but only because nearly every such place prints 0.)
+ */
+export function minExpectedEvents(k: number): number {
+  let lo = k;
+  let hi = 10 * k + 50;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (censoringChance(mid, k) >= MAX_CENSORING_CHANCE) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/** P(1 ≤ X ≤ k) for X ~ Poisson(λ): the chance the publisher would have suppressed the count. */
+export function censoringChance(lambda: number, k: number): number {
+  let term = Math.exp(-lambda);
+  let sum = 0;
+  for (let x = 1; x <= k; x++) {
+    term *= lambda / x;
+    sum += term;
+  }
+  return sum;
 }
 
 export interface Exposure {
@@ -52,12 +90,19 @@ export function applySmallNumbersPolicy(
   presetReasons: ReadonlyMap<string, string> = new Map(),
 ): TownValues {
   const noData = new Map<string, string>();
+  const minEvents = rule.leftCensoredUpTo === undefined ? null : minExpectedEvents(rule.leftCensoredUpTo);
   const observed: { id: string; rate: number; exposure: number }[] = [];
   for (const [id, value] of raw) {
     const e = exposure.get(id);
+    const expected = e ? (rule.prior / rule.scale) * e.n : 0;
     if (value === null) noData.set(id, presetReasons.get(id) ?? rule.suppressedReason);
     else if (!e || !(e.n > 0)) noData.set(id, rule.zeroDenominatorReason);
-    else observed.push({ id, rate: value / rule.scale, exposure: e.n });
+    else if (minEvents !== null && expected < minEvents) {
+      noData.set(
+        id,
+        `Too small for this source: the publisher suppresses 1–${rule.leftCensoredUpTo} events but prints 0, so a printed value is only evidence where about ${minEvents.toFixed(1)} or more events are expected at the state rate; here ${expected.toFixed(1)} were.`,
+      );
+    } else observed.push({ id, rate: value / rule.scale, exposure: e.n });
   }
   const shrunk = empiricalBayes(observed, rule.prior / rule.scale, rule.model);
   const values = new Map<string, Estimate>();
@@ -69,7 +114,8 @@ export function applySmallNumbersPolicy(
     values.set(o.id, {
       value: round2(s.rate * rule.scale),
       se: s.se * rule.scale,
-      smoothing: { method: 'empirical-bayes', raw: raw.get(o.id)!, weight: Math.round(s.weight * 10_000) / 10_000, prior: rule.prior, priorLabel: rule.priorLabel, events: n, exposure: Math.round(e.n), exposureEstimated: e.estimated },
+      // Unrounded weight and exposure, so weight·raw + (1 − weight)·prior re-derives the value to its 2 decimals.
+      smoothing: { method: 'empirical-bayes', raw: raw.get(o.id)!, weight: s.weight, prior: rule.prior, priorLabel: rule.priorLabel, events: n, exposure: e.n, exposureEstimated: e.estimated },
       ...(notes.length ? { notes } : {}),
     });
   }

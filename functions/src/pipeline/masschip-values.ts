@@ -15,6 +15,9 @@ const IMR_COLUMN = 'Infant mortality rate (deaths per 1000 live births), 2005-20
 const INFANT_DEATHS_COLUMN = 'Number of infant deaths, 2005-2008';
 /** MA DPH publishes the 2005–2008 infant mortality rate only where births ≥ 500 (the file's footnote). */
 const IMR_MIN_BIRTHS = 500;
+/** DPH suppresses a birth count of 1–4 ("NA"): its midpoint stands in where only a weight is needed. */
+const SUPPRESSED_BIRTHS_MIDPOINT = 2.5;
+const SUPPRESSED_BIRTHS_REASON = 'Fewer than 5 births in 2010 (MA DPH suppresses counts of 1–4): too few for a stable share.';
 
 export interface MasschipInputs {
   towns: readonly Town[];
@@ -32,7 +35,8 @@ function births2010(inputs: MasschipInputs): Map<string, number | null> {
 /**
  * Births 2005–2008 per town: printed infant deaths × 1,000 ÷ IMR where both are
  * printed and positive (exact up to rounding); otherwise 4 × births in 2010
- * (an estimate, marked as such). Null where neither is known.
+ * (an estimate, marked as such), with a suppressed 2010 count (1–4) read as
+ * its midpoint 2.5 — never as 0, which would claim nobody was born.
  */
 function births20052008(inputs: MasschipInputs, townByName: ReadonlyMap<string, string>): Map<string, Exposure | null> {
   const b2010 = births2010(inputs);
@@ -45,7 +49,7 @@ function births20052008(inputs: MasschipInputs, townByName: ReadonlyMap<string, 
     if (r !== null && d !== null && r > 0 && d > 0) out.set(id, { n: (d * 1000) / r, estimated: false });
     else {
       const b = b2010.get(id) ?? null;
-      out.set(id, b === null ? null : { n: 4 * b, estimated: true });
+      out.set(id, { n: 4 * (b ?? SUPPRESSED_BIRTHS_MIDPOINT), estimated: true });
     }
   }
   return out;
@@ -80,11 +84,18 @@ export function masschip2010Values(spec: IndicatorSpec, key: string, inputs: Mas
   }
   const prior = [...byTown.values()].find((v) => v.state !== null)?.state;
   if (prior === undefined || prior === null) throw new Error(`MassCHIP 2010: no state value for "${key}"`);
+  const raw = new Map([...byTown].map(([id, v]) => [id, v.value]));
+  const preset = new Map<string, string>();
+  if (rule.exposure === 'births-2010') {
+    // A share of 1–4 births is below the counts-under-5 threshold: suppressed, whatever the file prints for the share.
+    for (const [id, b] of births2010(inputs)) if (b === null && raw.has(id)) (raw.set(id, null), preset.set(id, SUPPRESSED_BIRTHS_REASON));
+  }
   return applySmallNumbersPolicy(
-    new Map([...byTown].map(([id, v]) => [id, v.value])),
+    raw,
     exposures(rule.exposure, inputs, townByName),
     new Map([...byTown].map(([id, v]) => [id, v.count])),
-    { model: rule.model, scale: rule.scale, prior, priorLabel: `Massachusetts value (${spec.vintage})`, suppressedReason: rule.suppressedReason, zeroDenominatorReason: zeroDenominatorReason(rule.exposure) },
+    { model: rule.model, scale: rule.scale, prior, priorLabel: `Massachusetts value (${spec.vintage})`, suppressedReason: rule.suppressedReason, zeroDenominatorReason: zeroDenominatorReason(rule.exposure), leftCensoredUpTo: rule.leftCensoredUpTo },
+    preset,
   );
 }
 
@@ -134,5 +145,6 @@ export function masschip20052008Values(spec: IndicatorSpec, column: string, inpu
     priorLabel: 'Massachusetts total (MassCHIP 2005–2008)',
     suppressedReason: rule.suppressedReason,
     zeroDenominatorReason: zeroDenominatorReason(rule.exposure),
+    leftCensoredUpTo: rule.leftCensoredUpTo,
   }, preset);
 }
