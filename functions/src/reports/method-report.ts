@@ -44,8 +44,8 @@ function robustness(v: VersionData): string[] {
     lines.push(
       '',
       `Out-of-state hospitals: ${border.size} towns are nearer the state line than any open Massachusetts hospital (listed per version in \`outOfStateLimitedTowns\`). ` +
-        shifts.map(({ id, moves }) => `leaving \`${id}\` out moves their ranks by a median of ${median(moves.map(Math.abs))} places (at most ${Math.max(0, ...moves.map(Math.abs))}; ${moves.filter((m) => m < 0).length} of ${moves.length} rank as less disadvantaged without it)`).join('; ') +
-        '. That bounds what a missing nearer hospital could change: the true effect is smaller, since a nearer out-of-state hospital shortens distance only for the residents it is nearer to.',
+        shifts.map(({ id, moves }, i) => `${i === 0 ? 'Leaving' : 'leaving'} \`${id}\` out moves their ranks by a median of ${median(moves.map(Math.abs))} places (at most ${Math.max(0, ...moves.map(Math.abs))}; ${moves.filter((m) => m < 0).length} of ${moves.length} rank as less disadvantaged without it)`).join('; ') +
+        '. That gives the scale of what the missing hospitals could change; it is not a bound (a nearer hospital would shorten their distance, not remove the indicator).',
     );
   }
   return lines;
