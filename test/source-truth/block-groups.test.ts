@@ -2,12 +2,10 @@
  * ma-hei-1.1 R1 (block-group shares) and R3 (hospital access), recomputed from the raw EJ file and the
  * block-group / town / ZCTA polygons with Turf, against the values the API serves.
  *
- * Slivers: R1 as briefed has no sliver rule, but its own Sherborn/Wilbraham clause needs one — with every
- * area share kept, neighbours' block groups reach into Sherborn by boundary-generalisation slivers (Natick
- * 250173824003: 0.66 % of its area, 73 LEP households) and give 0.04 %, not 0. The method drops block-group
- * shares under 1 % and renormalises the rest (ma-hei-1.1, "slivers dropped", commit d0b09e2); any threshold
- * between 0.0066 and ~0.9 makes Sherborn and Wilbraham 0, and 1 % is the published one. Set
- * R1_SLIVER_SHARE = 0 to test R1 word for word (11 of the sample's values then move by up to 0.09 pp).
+ * Slivers (docs/method.md §2a, "Slivers"): area shares under 1 % of a block group are dropped and the rest
+ * renormalised (R1_SLIVER_SHARE). The 1:500k block groups and the full-resolution towns disagree by tens of
+ * metres along every boundary, so without the rule neighbours' block groups reach into Sherborn by slivers
+ * (Natick 250173824003: 0.66 % of its area, 73 LEP households) and give 0.04 %, not 0.
  *
  * Tolerance of the shares: 0.01 percentage point. Both sides apply the same rule, but the pipeline
  * overlays with GEOS in a Lambert equal-area projection and this suite with polyclip-ts and geodesic
@@ -27,6 +25,7 @@ import { SAMPLE_TOWN_NAMES, SAMPLE_ZCTAS, ZCTA_SPLIT_TOWN_NAMES, sampleTowns } f
 import { servedApi, type Level, type Served } from './served.js';
 
 const SHARE_TOL_PP = 0.01;
+/** docs/method.md §2a, "Slivers": block-group area shares under 1 % are dropped, the rest renormalised. */
 const R1_SLIVER_SHARE = 0.01;
 const inTown = (id: string) => townShares(overlay, id, R1_SLIVER_SHARE);
 const inZcta = (id: string) => zctaShares(overlay, id, R1_SLIVER_SHARE);

@@ -66,28 +66,28 @@ export function loadChip0508(): Chip0508 {
 }
 
 /**
- * R2: births 2005–2008 = infant deaths × 1000 / IMR where both > 0 (exact up to the printed IMR),
- * otherwise 4 × the 2010 birth count (estimated); null when the 2010 count is suppressed too.
+ * What a suppressed ("NA") 2010 birth count stands for (docs/method.md §3a, decided for ma-hei-1.1):
+ * MA DPH suppresses counts of 1–4, so where only an exposure is needed it is read as its midpoint 2.5 —
+ * never as 0 (nobody born) and never dropped. A share *of* those 1–4 births (late prenatal care) has no value.
  */
-export function births0508(geoid: string, birthsNa: BirthsNa): { births: number | null; estimated: boolean } {
+export const SUPPRESSED_BIRTHS_MIDPOINT = 2.5;
+
+/** The town's 2010 birth count as printed; null where MA DPH suppressed it ("NA" = 1–4 births). */
+export function births2010(geoid: string): number | null {
+  return hsiIndicator(HSI.births).get(geoid)!.count;
+}
+
+/** The 15 towns whose 2010 birth count is suppressed ("NA"). */
+export const suppressedBirths2010 = (): string[] => [...hsiIndicator(HSI.births)].filter(([, v]) => v.count === null).map(([g]) => g);
+
+/**
+ * R2: births 2005–2008 = infant deaths × 1000 / IMR where both > 0 (exact up to the printed IMR),
+ * otherwise 4 × the 2010 birth count (estimated), a suppressed count read as 2.5 (so 10 births).
+ */
+export function births0508(geoid: string): { births: number; estimated: boolean } {
   const r = loadChip0508().towns.get(geoid)!;
   const deaths = num(r[COL.infantDeaths]);
   const imr = num(r[COL.infant_mortality]);
   if (deaths !== null && imr !== null && deaths > 0 && imr > 0) return { births: (deaths * 1000) / imr, estimated: false };
-  const b2010 = births2010(geoid, birthsNa);
-  return { births: b2010 === null ? null : 4 * b2010, estimated: true };
-}
-
-/**
- * What a suppressed ("NA", i.e. 1–4) 2010 birth count stands for. R2 does not say, so the tests
- * compute every reading and accept the served value if it matches one of them:
- * 'exclude' = no n (town left out), 'zero' = read as 0, or an assumed count 1–4.
- */
-export type BirthsNa = 'exclude' | 'zero' | 1 | 2 | 3 | 4;
-export const BIRTHS_NA_READINGS: readonly BirthsNa[] = ['exclude', 'zero', 1, 2, 3, 4];
-
-export function births2010(geoid: string, birthsNa: BirthsNa): number | null {
-  const count = hsiIndicator(HSI.births).get(geoid)!.count;
-  if (count !== null) return count;
-  return birthsNa === 'exclude' ? null : birthsNa === 'zero' ? 0 : birthsNa;
+  return { births: 4 * (births2010(geoid) ?? SUPPRESSED_BIRTHS_MIDPOINT), estimated: true };
 }

@@ -87,9 +87,9 @@ const areaOf = (f: Area | null) => (f ? area(f) : 0);
 const sum = (xs: Iterable<number>) => [...xs].reduce((s, x) => s + x, 0);
 
 /**
- * A block group's shares over every town (or ZCTA) it meets. R1 as written has no sliver rule (`sliver` 0):
- * town share = area(bg ∩ town) / Σ area(bg ∩ every town); ZCTA share = area(bg ∩ zcta ∩ any town) /
- * area(bg ∩ any town). With `sliver` > 0, shares below it are dropped and the rest renormalised to sum to 1.
+ * A block group's shares over every town (or ZCTA) it meets: town share = area(bg ∩ town) / Σ area(bg ∩ every
+ * town); ZCTA share = area(bg ∩ zcta ∩ any town) / area(bg ∩ any town). With `sliver` > 0 (the method's 1 %,
+ * docs/method.md §2a "Slivers"), shares below it are dropped and the rest renormalised to sum to 1.
  */
 function sharesOf(p: BgPieces, level: 'town' | 'zcta', sliver: number): Map<string, number> {
   const denominator = sum(p.town.values());

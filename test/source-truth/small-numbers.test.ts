@@ -2,69 +2,68 @@
  * ma-hei-1.1 R2 (small numbers: empirical-Bayes smoothing, suppression, zero denominators) and R7
  * (units and notes), recomputed from the two MassCHIP files and the EJ file.
  *
- * Served values are rounded to 2 decimals by the rule, so they are compared within ±0.01. R2 does not
- * say what a suppressed 2010 birth count (11 towns print "NA" = 1–4 births) stands for; it changes the
- * binomial fits a little (≤ 0.02 on a few towns), so every reading is computed (masschip.ts
- * BIRTHS_NA_READINGS) and a served value passes if it is within ±0.01 of the range of readings — for
- * almost every town all readings agree to the cent. For those 11 towns themselves only the properties
- * every reading shares are asserted (the value lies between the raw value and the prior).
+ * One reading, the decided one (docs/method.md §3a): a suppressed 2010 birth count ("NA" = 1–4 births,
+ * 15 towns) gives no late_prenatal_care (a share of fewer than 5 births; the town is left out of that fit)
+ * and, where an exposure is needed (births 2005–2008 = 4 × births 2010), stands for its midpoint 2.5. So
+ * every one of the 351 towns is asserted exactly: the value within ±0.01 (served values are rounded to 2
+ * decimals), the smoothing weight and exposure to a relative 1e-6 (served unrounded), and the served
+ * smoothing must re-derive the value: |round2(weight·raw + (1 − weight)·prior) − value| ≤ 0.01.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HSI, hsiIndicator } from './masschip.js';
-import { expectedAcrossReadings, type Expected, type SmallNumbersIndicator } from './small-numbers.js';
+import { HSI, births0508, hsiIndicator, suppressedBirths2010 } from './masschip.js';
+import { expectedSmallNumbers, type Expected, type SmallNumbersIndicator } from './small-numbers.js';
+import { round2 } from './empirical-bayes.js';
 import { loadEjRows, loadTowns, townByName } from './raw.js';
 import { SAMPLE_TOWN_NAMES } from './sample.js';
 import { servedApi, type Served, type ServedIndicator } from './served.js';
 
 const TOL = 0.01;
+/** Relative tolerance of the served (unrounded) smoothing weight and exposure. */
+const REL = 1e-6;
 let api: Served;
-let expected: Map<SmallNumbersIndicator, Map<string, Expected[]>>;
+let expected: Map<SmallNumbersIndicator, Map<string, Expected>>;
 
 beforeAll(async () => {
-  expected = expectedAcrossReadings();
+  expected = expectedSmallNumbers();
   api = await servedApi();
 }, 300_000);
 afterAll(() => api?.cleanup());
 
 const SMALL_NUMBERS: SmallNumbersIndicator[] = ['cvd_death_rate', 'all_cause_death_rate', 'angina_discharges', 'pneumonia_discharges', 'late_prenatal_care', 'infant_mortality', 'low_birth_weight', 'teen_births', 'public_prenatal_care', 'adequate_prenatal_care'];
 const POISSON_2010 = new Set<SmallNumbersIndicator>(['cvd_death_rate', 'all_cause_death_rate', 'angina_discharges', 'pneumonia_discharges']);
+const PCT_0508 = ['low_birth_weight', 'teen_births', 'public_prenatal_care', 'adequate_prenatal_care'] as const;
+const FEWER_THAN_5_BIRTHS = /Fewer than 5 births/;
 
-/** What is wrong with one served value against every reading of R2 (empty = fine). */
-function mismatches(ind: SmallNumbersIndicator, where: string, s: Pick<ServedIndicator, 'value' | 'noDataReason'> & Partial<ServedIndicator>, readings: Expected[], detail: 'none' | 'display' | 'exact'): string[] {
+const expectedFor = (ind: SmallNumbersIndicator, geoid: string): Expected => {
+  const e = expected.get(ind)!.get(geoid);
+  if (!e) throw new Error(`no expectation for ${ind} ${geoid}`);
+  return e;
+};
+const relOk = (served: number, want: number) => Math.abs(served - want) <= REL * Math.abs(want) + 1e-12;
+
+/** What is wrong with one served value against R2 (empty = fine); 'value' checks the value alone, 'full' the smoothing too. */
+function mismatches(ind: SmallNumbersIndicator, where: string, s: Pick<ServedIndicator, 'value' | 'noDataReason'> & Partial<ServedIndicator>, e: Expected, detail: 'value' | 'full'): string[] {
   const out: string[] = [];
-  const kinds = new Set(readings.map((e) => e.kind));
-  if (kinds.size === 1 && kinds.has('none')) {
-    const reason = (readings[0] as Extract<Expected, { kind: 'none' }>).reason;
-    if (s.value !== null) out.push(`${where}: expected no value (${reason}), served ${s.value}`);
-    else if (reason === 'suppressed' && !/suppress/i.test(s.noDataReason ?? '')) out.push(`${where}: noDataReason should mention suppression, is "${s.noDataReason}"`);
+  if (e.kind === 'none') {
+    if (s.value !== null) out.push(`${where}: expected no value (${e.reason}), served ${s.value}`);
+    else if (e.reason === 'suppressed' && !/suppress/i.test(s.noDataReason ?? '')) out.push(`${where}: noDataReason should mention suppression, is "${s.noDataReason}"`);
+    else if (e.reason === 'births-2010-suppressed' && !FEWER_THAN_5_BIRTHS.test(s.noDataReason ?? '')) out.push(`${where}: noDataReason should say "Fewer than 5 births", is "${s.noDataReason}"`);
     return out;
   }
-  const values = readings.filter((e): e is Extract<Expected, { kind: 'value' }> => e.kind === 'value');
-  if (kinds.size === 1 && kinds.has('value')) {
-    const lo = Math.min(...values.map((e) => e.value)), hi = Math.max(...values.map((e) => e.value));
-    if (s.value === null || s.value < lo - TOL || s.value > hi + TOL) out.push(`${where}: expected ${lo === hi ? lo : `${lo}…${hi}`}, served ${s.value} (${s.noDataReason ?? ''})`);
-    if (detail === 'none' || s.value === null) return out;
-    const e = values[0]!.smoothing;
-    const sm = s.smoothing;
-    if (!sm || sm.method !== 'empirical-bayes') return [...out, `${where}: smoothing missing (${JSON.stringify(sm)})`];
-    if (sm.raw !== e.raw) out.push(`${where}: smoothing.raw ${sm.raw}, source prints ${e.raw}`);
-    if (sm.prior !== e.prior) out.push(`${where}: smoothing.prior ${sm.prior}, state value ${e.prior}`);
-    // 'display': weight as if rounded to 4 decimals and exposure to a whole number; 'exact': relative 1e-6.
-    const [wTol, eTol] = detail === 'display' ? [5e-5 + 1e-12, 0.5 + 1e-9] : [1e-6 * sm.weight, 1e-6 * Math.max(1, e.exposure)];
-    const wLo = Math.min(...values.map((v) => v.smoothing.weight)), wHi = Math.max(...values.map((v) => v.smoothing.weight));
-    if (!(sm.weight >= wLo - wTol && sm.weight <= wHi + wTol)) out.push(`${where}: smoothing.weight ${sm.weight}, expected ${wLo === wHi ? wLo : `${wLo}…${wHi}`}`);
-    if (!(Math.abs(sm.exposure - e.exposure) <= eTol)) out.push(`${where}: smoothing.exposure ${sm.exposure}, expected ${e.exposure}`);
-    if (detail === 'exact') return out;
-    if (POISSON_2010.has(ind) && sm.events !== e.events) out.push(`${where}: smoothing.events ${sm.events}, source count ${e.events}`);
-    if (ind !== 'late_prenatal_care' && !POISSON_2010.has(ind) && sm.exposureEstimated !== e.exposureEstimated) out.push(`${where}: exposureEstimated ${sm.exposureEstimated}, expected ${e.exposureEstimated}`);
-    return out;
-  }
-  // Readings disagree (only where the 2010 birth count is itself suppressed): shrinkage lies between raw and prior.
-  if (s.value !== null) {
-    const raw = values[0]?.smoothing.raw, prior = values[0]?.smoothing.prior;
-    if (raw !== undefined && prior !== undefined && (s.value < Math.min(raw, prior) - TOL || s.value > Math.max(raw, prior) + TOL)) out.push(`${where}: ${s.value} is not between the raw ${raw} and the prior ${prior}`);
-    if (s.value === 0 && raw !== 0) out.push(`${where}: served 0`);
-  }
+  if (s.value === null || Math.abs(s.value - e.value) > TOL + 1e-9) out.push(`${where}: expected ${e.value}, served ${s.value} (${s.noDataReason ?? ''})`);
+  if (detail === 'value' || s.value === null) return out;
+  const want = e.smoothing;
+  const sm = s.smoothing;
+  if (!sm || sm.method !== 'empirical-bayes') return [...out, `${where}: smoothing missing (${JSON.stringify(sm)})`];
+  if (sm.raw !== want.raw) out.push(`${where}: smoothing.raw ${sm.raw}, source prints ${want.raw}`);
+  if (sm.prior !== want.prior) out.push(`${where}: smoothing.prior ${sm.prior}, state value ${want.prior}`);
+  if (!relOk(sm.weight, want.weight)) out.push(`${where}: smoothing.weight ${sm.weight}, expected ${want.weight}`);
+  if (!relOk(sm.exposure, want.exposure)) out.push(`${where}: smoothing.exposure ${sm.exposure}, expected ${want.exposure}`);
+  if (POISSON_2010.has(ind) && sm.events !== want.events) out.push(`${where}: smoothing.events ${sm.events}, source count ${want.events}`);
+  if (ind !== 'late_prenatal_care' && !POISSON_2010.has(ind) && sm.exposureEstimated !== want.exposureEstimated) out.push(`${where}: exposureEstimated ${sm.exposureEstimated}, expected ${want.exposureEstimated}`);
+  // The served smoothing re-derives the served value.
+  const again = round2(sm.weight * sm.raw + (1 - sm.weight) * sm.prior);
+  if (Math.abs(again - s.value) > TOL + 1e-9) out.push(`${where}: round2(${sm.weight}·${sm.raw} + (1 − ${sm.weight})·${sm.prior}) = ${again}, served value ${s.value}`);
   return out;
 }
 
@@ -72,33 +71,35 @@ describe('R2: smoothed MassCHIP values, smoothing details and no-data cases for 
   it.each(SAMPLE_TOWN_NAMES)('%s', async (name) => {
     const t = townByName(name);
     const bad: string[] = [];
-    for (const ind of SMALL_NUMBERS) bad.push(...mismatches(ind, `${name} ${ind}`, await api.indicator('town', t.geoid, ind), expected.get(ind)!.get(t.geoid)!, 'display'));
+    for (const ind of SMALL_NUMBERS) bad.push(...mismatches(ind, `${name} ${ind}`, await api.indicator('town', t.geoid, ind), expectedFor(ind, t.geoid), 'full'));
     expect(bad).toEqual([]);
   });
+});
 
-  it('smoothing.weight and smoothing.exposure are the unrounded wᵢ and eᵢ (relative 1e-6), so the value can be re-derived', async () => {
+describe('R2: every town, from /v1/places/town/{id} (value, unrounded weight and exposure, re-derivation)', () => {
+  it.each(SMALL_NUMBERS)('%s', async (ind) => {
     const bad: string[] = [];
-    for (const name of SAMPLE_TOWN_NAMES) {
-      const t = townByName(name);
-      for (const ind of SMALL_NUMBERS) bad.push(...mismatches(ind, `${name} ${ind}`, await api.indicator('town', t.geoid, ind), expected.get(ind)!.get(t.geoid)!, 'exact'));
-    }
+    for (const t of loadTowns()) bad.push(...mismatches(ind, `${t.name} ${ind}`, await api.indicator('town', t.geoid, ind), expectedFor(ind, t.geoid), 'full'));
     expect(bad).toEqual([]);
-  });
+  }, 120_000);
 
-  it('the served smoothing reproduces the served value: weight·raw + (1 − weight)·prior within 0.01', async () => {
+  it('the served smoothing reproduces the served value: |round2(weight·raw + (1 − weight)·prior) − value| ≤ 0.01 (all 351 towns)', async () => {
     const bad: string[] = [];
-    for (const name of SAMPLE_TOWN_NAMES) {
-      const t = townByName(name);
+    let checked = 0;
+    for (const t of loadTowns()) {
       for (const ind of SMALL_NUMBERS) {
         const s = await api.indicator('town', t.geoid, ind);
-        if (s.value === null || !s.smoothing) continue;
+        if (s.value === null) continue;
+        if (!s.smoothing) { bad.push(`${t.name} ${ind}: value ${s.value} without smoothing`); continue; }
         const { weight, raw, prior } = s.smoothing;
-        const again = weight * raw + (1 - weight) * prior;
-        if (Math.abs(again - s.value) > TOL + 1e-9) bad.push(`${name} ${ind}: ${weight}·${raw} + (1 − ${weight})·${prior} = ${again.toFixed(4)}, served value ${s.value}`);
+        const again = round2(weight * raw + (1 - weight) * prior);
+        checked++;
+        if (Math.abs(again - s.value) > TOL + 1e-9) bad.push(`${t.name} ${ind}: round2(${weight}·${raw} + (1 − ${weight})·${prior}) = ${again}, served value ${s.value}`);
       }
     }
     expect(bad).toEqual([]);
-  });
+    expect(checked).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe('R2: every town, from /v1/layers/town (values only)', () => {
@@ -106,7 +107,51 @@ describe('R2: every town, from /v1/layers/town (values only)', () => {
     const layers = await api.layers('town');
     const col = layers.measures.find((m) => m.id === ind);
     expect(col, `no column ${ind}`).toBeDefined();
-    const bad = layers.places.flatMap((p, i) => mismatches(ind, `${p.name} ${ind}`, { value: col!.values[i]!, noDataReason: col!.noData[i]! }, expected.get(ind)!.get(p.id)!, 'none'));
+    expect(layers.places).toHaveLength(351);
+    const bad = layers.places.flatMap((p, i) => mismatches(ind, `${p.name} ${ind}`, { value: col!.values[i]!, noDataReason: col!.noData[i]! }, expectedFor(ind, p.id), 'value'));
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('R2: a suppressed 2010 birth count ("NA" = 1–4 births, docs/method.md §3a)', () => {
+  it('late_prenatal_care has no value in those 15 towns, whatever the file prints, and says "Fewer than 5 births"', async () => {
+    const towns = suppressedBirths2010();
+    expect(towns).toHaveLength(15);
+    const bad: string[] = [];
+    for (const g of towns) {
+      const s = await api.indicator('town', g, 'late_prenatal_care');
+      if (s.value !== null || !FEWER_THAN_5_BIRTHS.test(s.noDataReason ?? '')) bad.push(`${g}: value ${s.value}, "${s.noDataReason}"`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('2005–2008 percentages use 4 × 2.5 = 10 estimated births there (exposureEstimated), never 0 births', async () => {
+    const bad: string[] = [];
+    let valued = 0;
+    for (const g of suppressedBirths2010()) {
+      expect(births0508(g)).toEqual({ births: 10, estimated: true });
+      for (const ind of PCT_0508) {
+        const s = await api.indicator('town', g, ind);
+        if (s.value === null) {
+          if (expectedFor(ind, g).kind !== 'none') bad.push(`${g} ${ind}: no value ("${s.noDataReason}")`);
+          continue;
+        }
+        valued++;
+        if (s.smoothing?.exposure !== 10 || s.smoothing.exposureEstimated !== true) bad.push(`${g} ${ind}: exposure ${s.smoothing?.exposure}, estimated ${s.smoothing?.exposureEstimated}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    expect(valued).toBeGreaterThan(0);
+  });
+
+  it('infant_mortality: IMR printed 0 with 0 deaths and 10 estimated births is DPH suppression (no value)', async () => {
+    const bad: string[] = [];
+    for (const g of suppressedBirths2010()) {
+      const e = expectedFor('infant_mortality', g);
+      const s = await api.indicator('town', g, 'infant_mortality');
+      if (e.kind !== 'none' || e.reason !== 'imr-births-under-500') bad.push(`${g}: expected ${JSON.stringify(e)}`);
+      if (s.value !== null) bad.push(`${g}: served ${s.value}`);
+    }
     expect(bad).toEqual([]);
   });
 });
@@ -141,8 +186,8 @@ describe('R2: small towns are not 0 % for lack of births', () => {
     for (const ind of SMALL_NUMBERS) {
       const col = layers.measures.find((m) => m.id === ind)!;
       layers.places.forEach((p, i) => {
-        const all = expected.get(ind)!.get(p.id)!;
-        if (all.every((e) => e.kind === 'none' && e.reason === 'suppressed') && col.values[i] !== null) bad.push(`${p.name} ${ind} = ${col.values[i]}`);
+        const e = expectedFor(ind, p.id);
+        if (e.kind === 'none' && e.reason === 'suppressed' && col.values[i] !== null) bad.push(`${p.name} ${ind} = ${col.values[i]}`);
       });
     }
     expect(bad).toEqual([]);
