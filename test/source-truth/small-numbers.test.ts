@@ -2,9 +2,11 @@
  * ma-hei-1.1 R2 (small numbers: empirical-Bayes smoothing, suppression, zero denominators) and R7
  * (units and notes), recomputed from the two MassCHIP files and the EJ file.
  *
- * One reading, the decided one (docs/method.md §3a): a suppressed 2010 birth count ("NA" = 1–4 births,
- * 15 towns) gives no late_prenatal_care (a share of fewer than 5 births; the town is left out of that fit)
- * and, where an exposure is needed (births 2005–2008 = 4 × births 2010), stands for its midpoint 2.5. So
+ * One reading, the decided one (docs/method.md §3a rule 6): a suppressed 2010 birth count ("NA" = 1–4
+ * births, 15 towns) gives no late_prenatal_care (a share of fewer than 5 births; the town is left out of that
+ * fit) and, where an exposure is needed (births 2005–2008 = 4 × births 2010), stands for its midpoint 2.5.
+ * Left-censored sources (rule 5: discharges 1–6, births-based counts 1–4) are valued only where at least λ*
+ * events are expected at the state value (left-censoring.ts); the reason names the expected count. So
  * every one of the 351 towns is asserted exactly: the value within ±0.01 (served values are rounded to 2
  * decimals), the smoothing weight and exposure to a relative 1e-6 (served unrounded), and the served
  * smoothing must re-derive the value: |round2(weight·raw + (1 − weight)·prior) − value| ≤ 0.01.
@@ -12,6 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HSI, births0508, hsiIndicator, suppressedBirths2010 } from './masschip.js';
 import { expectedSmallNumbers, type Expected, type SmallNumbersIndicator } from './small-numbers.js';
+import { lambdaStar } from './left-censoring.js';
 import { round2 } from './empirical-bayes.js';
 import { loadEjRows, loadTowns, townByName } from './raw.js';
 import { SAMPLE_TOWN_NAMES } from './sample.js';
@@ -40,6 +43,8 @@ const expectedFor = (ind: SmallNumbersIndicator, geoid: string): Expected => {
   return e;
 };
 const relOk = (served: number, want: number) => Math.abs(served - want) <= REL * Math.abs(want) + 1e-12;
+/** The reason states the expected count to one decimal (method §3a rule 5: "with the expected count in the reason"). */
+const mentionsCount = (reason: string | null, expected: number) => new RegExp(`(^|[^0-9.])${expected.toFixed(1).replace('.', '\\.')}([^0-9]|$)`).test(reason ?? '');
 
 /** What is wrong with one served value against R2 (empty = fine); 'value' checks the value alone, 'full' the smoothing too. */
 function mismatches(ind: SmallNumbersIndicator, where: string, s: Pick<ServedIndicator, 'value' | 'noDataReason'> & Partial<ServedIndicator>, e: Expected, detail: 'value' | 'full'): string[] {
@@ -48,6 +53,7 @@ function mismatches(ind: SmallNumbersIndicator, where: string, s: Pick<ServedInd
     if (s.value !== null) out.push(`${where}: expected no value (${e.reason}), served ${s.value}`);
     else if (e.reason === 'suppressed' && !/suppress/i.test(s.noDataReason ?? '')) out.push(`${where}: noDataReason should mention suppression, is "${s.noDataReason}"`);
     else if (e.reason === 'births-2010-suppressed' && !FEWER_THAN_5_BIRTHS.test(s.noDataReason ?? '')) out.push(`${where}: noDataReason should say "Fewer than 5 births", is "${s.noDataReason}"`);
+    else if (e.reason === 'left-censored' && !mentionsCount(s.noDataReason, e.expectedEvents)) out.push(`${where}: noDataReason should give the ${e.expectedEvents.toFixed(1)} events expected (left-censored source), is "${s.noDataReason}"`);
     return out;
   }
   if (s.value === null || Math.abs(s.value - e.value) > TOL + 1e-9) out.push(`${where}: expected ${e.value}, served ${s.value} (${s.noDataReason ?? ''})`);
@@ -113,6 +119,13 @@ describe('R2: every town, from /v1/layers/town (values only)', () => {
   });
 });
 
+describe('R2: left-censoring threshold (docs/method.md §3a rule 5)', () => {
+  it('λ* is 9.15 for 1–4 and 11.84 for 1–6 suppressed events, as the method prints', () => {
+    expect(lambdaStar(4).toFixed(2)).toBe('9.15');
+    expect(lambdaStar(6).toFixed(2)).toBe('11.84');
+  });
+});
+
 describe('R2: a suppressed 2010 birth count ("NA" = 1–4 births, docs/method.md §3a)', () => {
   it('late_prenatal_care has no value in those 15 towns, whatever the file prints, and says "Fewer than 5 births"', async () => {
     const towns = suppressedBirths2010();
@@ -125,23 +138,25 @@ describe('R2: a suppressed 2010 birth count ("NA" = 1–4 births, docs/method.md
     expect(bad).toEqual([]);
   });
 
-  it('2005–2008 percentages use 4 × 2.5 = 10 estimated births there (exposureEstimated), never 0 births', async () => {
+  it('2005–2008 percentages weigh them at 4 × 2.5 = 10 estimated births, never 0 births (the reason gives 10 × the state share expected)', async () => {
     const bad: string[] = [];
-    let valued = 0;
+    let checked = 0;
     for (const g of suppressedBirths2010()) {
       expect(births0508(g)).toEqual({ births: 10, estimated: true });
       for (const ind of PCT_0508) {
+        const e = expectedFor(ind, g);
         const s = await api.indicator('town', g, ind);
-        if (s.value === null) {
-          if (expectedFor(ind, g).kind !== 'none') bad.push(`${g} ${ind}: no value ("${s.noDataReason}")`);
-          continue;
-        }
-        valued++;
-        if (s.smoothing?.exposure !== 10 || s.smoothing.exposureEstimated !== true) bad.push(`${g} ${ind}: exposure ${s.smoothing?.exposure}, estimated ${s.smoothing?.exposureEstimated}`);
+        if (e.kind === 'none' && e.reason === 'suppressed') continue;
+        checked++;
+        if (/no births/i.test(s.noDataReason ?? '')) bad.push(`${g} ${ind}: read as no births ("${s.noDataReason}")`);
+        else if (s.value === null) {
+          // Rule 5 at 10 births: fewer than λ* events expected, and the reason says how many (10 × the state share).
+          if (e.kind !== 'none' || e.reason !== 'left-censored' || !mentionsCount(s.noDataReason, e.expectedEvents)) bad.push(`${g} ${ind}: no value, "${s.noDataReason}" (expected ${JSON.stringify(e)})`);
+        } else if (s.smoothing?.exposure !== 10 || s.smoothing.exposureEstimated !== true) bad.push(`${g} ${ind}: exposure ${s.smoothing?.exposure}, estimated ${s.smoothing?.exposureEstimated}`);
       }
     }
     expect(bad).toEqual([]);
-    expect(valued).toBeGreaterThan(0);
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('infant_mortality: IMR printed 0 with 0 deaths and 10 estimated births is DPH suppression (no value)', async () => {
