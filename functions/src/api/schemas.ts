@@ -52,7 +52,24 @@ export const IndicatorValueSchema = z
     percentile: z.number().min(0).max(1).nullable().openapi({ description: 'Percentile rank 0–1 (SVI convention, 4 decimals), direction-adjusted so high = more disadvantaged.' }),
     flagged: z.boolean().openapi({ description: 'Percentile rank at or above the flag threshold (0.90).' }),
     derivation: z.string().nullable(),
-    noDataReason: z.string().nullable(),
+    noDataReason: z.string().nullable().openapi({ description: 'Why there is no value (or, for a place too small to rank, no percentile): the publisher\'s suppression rule, a zero denominator, too little coverage, … (method 1.1; generic in 1.0 versions).' }),
+    coverage: z.number().min(0).max(1).nullable().optional().openapi({ description: 'Method 1.1: share (0–1) of the place\'s residents (or reallocation weight) behind the value; absent = the source\'s own value for the whole place.' }),
+    adjustment: z.enum(['age-adjusted', 'crude']).nullable().optional().openapi({ description: 'Method 1.1: whether a prevalence or rate is age-adjusted or crude.' }),
+    smoothing: z
+      .object({
+        method: z.literal('empirical-bayes'),
+        raw: z.number().openapi({ description: 'The value as the source printed it.' }),
+        weight: z.number().min(0).max(1).openapi({ description: 'Weight of the printed value; value = weight·raw + (1 − weight)·prior (to 2 decimals).' }),
+        prior: z.number(),
+        priorLabel: z.string(),
+        events: z.number().nullable(),
+        exposure: z.number(),
+        exposureEstimated: z.boolean(),
+      })
+      .nullable()
+      .optional()
+      .openapi({ description: 'Method 1.1: empirical-Bayes small-numbers smoothing of a count-based value (docs/method.md §3a).' }),
+    notes: z.array(z.string()).optional().openapi({ description: 'Method 1.1: qualifiers such as top-coding, fewer than 5 events, or a border town where an out-of-state hospital may be nearer.' }),
   })
   .openapi('IndicatorValue');
 
@@ -92,6 +109,7 @@ export const PlaceSchema = PlaceSummarySchema.extend({
   percentileInterval: Interval.openapi({ description: '90 % Monte Carlo interval of the overall percentile (0–100).' }),
   rankInterval: Interval.openapi({ description: '90 % Monte Carlo interval of the rank.' }),
   flagCount: z.number().int(),
+  ranked: z.boolean().optional().openapi({ description: 'Method 1.1: false for a place shown but not ranked (fewer than 500 residents, or no population count); noDataReason says why.' }),
   domains: z.record(z.enum(DOMAINS), DomainScoreSchema),
   indicators: z.record(z.string(), IndicatorValueSchema),
 }).openapi('Place');
