@@ -5,12 +5,17 @@ import { TABLE_KEYS } from './table-schema.js';
  * One client per process. With an endpoint (DynamoDB Local) it uses static
  * local credentials; without one it is the plain AWS client (Lambda role).
  */
-export function createDynamoClient(options: { endpoint?: string | undefined; region: string }): DynamoDBClient {
+export function createDynamoClient(options: {
+  endpoint?: string | undefined;
+  region: string;
+  /** Local only: the credentials DynamoDB Local keys its database by (default the fixed test pair). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}): DynamoDBClient {
   if (!options.endpoint) return new DynamoDBClient({ region: options.region });
   return new DynamoDBClient({
     region: options.region,
     endpoint: options.endpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: options.credentials ?? { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 5,
   });
 }
