@@ -2,6 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
+import { securityHeaders } from '../../functions/src/api/security-headers.js';
 import { contentSecurityPolicy, WebSite } from './constructs/web-site.js';
 import { SPA_REWRITE_SOURCE } from './spa-rewrite.js';
 
@@ -43,5 +44,24 @@ describe('contentSecurityPolicy', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toMatch(/unsafe-|blob:|\*/);
+  });
+});
+
+describe('CloudFront and the local server send the same security headers', () => {
+  it('builds the response-headers policy from the policy the API sends', () => {
+    const stack = new Stack(new App(), 'Headers');
+    new WebSite(stack, 'Web', { distDir: '/nonexistent/web/dist', apiUrl: 'https://abc123.execute-api.us-east-1.amazonaws.com/', stage: 'dev', accessLogs: new Bucket(stack, 'Logs') });
+    const [policy] = Object.values(Template.fromStack(stack).findResources('AWS::CloudFront::ResponseHeadersPolicy')) as { Properties: { ResponseHeadersPolicyConfig: { SecurityHeadersConfig: Record<string, Record<string, unknown>> } } }[];
+    const h = policy!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    // What CloudFront puts on the wire for that configuration.
+    const sent = {
+      'content-security-policy': h.ContentSecurityPolicy!.ContentSecurityPolicy,
+      'strict-transport-security': `max-age=${h.StrictTransportSecurity!.AccessControlMaxAgeSec}${h.StrictTransportSecurity!.IncludeSubdomains ? '; includeSubDomains' : ''}`,
+      'x-content-type-options': h.ContentTypeOptions ? 'nosniff' : null,
+      'x-frame-options': h.FrameOptions!.FrameOption,
+      'referrer-policy': h.ReferrerPolicy!.ReferrerPolicy,
+    };
+    expect(sent).toEqual(securityHeaders('https://abc123.execute-api.us-east-1.amazonaws.com'));
+    for (const k of ['ContentSecurityPolicy', 'StrictTransportSecurity', 'ContentTypeOptions', 'FrameOptions', 'ReferrerPolicy']) expect(h[k]!.Override).toBe(true);
   });
 });

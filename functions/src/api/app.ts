@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { cors } from 'hono/cors';
-import { compress } from 'hono/compress';
+import { apiCors } from './api-cors.js';
+import { compressAnswers } from './compress-answers.js';
 import type { IndexReader } from './index-reader.js';
 import { PROBLEM_BASE, ProblemError, problemResponse, renderProblem } from './problem.js';
 import { healthRoutes } from './routes/health.js';
@@ -14,6 +14,7 @@ import { customIndexRoutes } from './routes/custom-index.js';
 import { disparitiesRoutes } from './routes/disparities.js';
 import { priorityGeographiesRoutes } from './routes/priority-geographies.js';
 import { investmentRoutes } from './routes/investments.js';
+import { guardInvestmentStore } from './guarded-investment-store.js';
 import { needInvestmentRoutes } from './routes/need-investment.js';
 import type { AdminAuth } from './admin-auth.js';
 import type { InvestmentStore } from '../store/investment-store.js';
@@ -28,6 +29,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { versionCache } from './http-cache.js';
 import { rateLimit, type RateLimitOptions } from './rate-limit.js';
+import { securityHeadersMiddleware } from './security-headers.js';
 
 export interface AppDeps {
   reader: IndexReader;
@@ -46,6 +48,8 @@ const defaultLogError = (entry: Record<string, unknown>) => console.error(JSON.s
 /** The one Hono app: served by @hono/node-server locally and by hono/aws-lambda in AWS. */
 export function createApp({ reader, investments, adminAuth = { mode: 'token', token: null }, logError = defaultLogError, rateLimit: limits }: AppDeps) {
   const app = new OpenAPIHono();
+  // The same CSP, HSTS, nosniff, frame and referrer policy as CloudFront, on every answer (map files included).
+  app.use('*', securityHeadersMiddleware());
   // Behind API Gateway the request id is API Gateway's own, so the header, the logs and AWS's records agree.
   app.use('*', requestId({ generator: (c) => (c.env as { event?: { requestContext?: { requestId?: string } } } | undefined)?.event?.requestContext?.requestId ?? crypto.randomUUID() }));
   if (limits) app.use('/v1/*', rateLimit(limits));
@@ -61,18 +65,18 @@ export function createApp({ reader, investments, adminAuth = { mode: 'token', to
       },
     }),
   );
-  // ETag + Cache-Control per data version; before compress so gzip answers get the weak form of the same tag.
+  // Outside the ETag middleware: it sees the strong tag, reuses the compressed bytes per tag and sends the weak form.
+  app.use('/v1/*', compressAnswers());
+  // ETag + Cache-Control per data version.
   app.use('/v1/*', versionCache(reader));
-  app.use('/v1/*', compress());
-  app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], exposeHeaders: ['ETag', 'Location', 'Idempotent-Replayed', 'X-Next-Cursor', 'X-Request-Id'] }));
+  app.use('/v1/*', apiCors({ allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], exposeHeaders: ['ETag', 'Location', 'Idempotent-Replayed', 'X-Next-Cursor', 'X-Request-Id'] }));
   // Request bodies are small JSON documents (custom weights); anything larger is refused before parsing.
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: 16 * 1024,
-      onError: (c) => problemResponse(c, 413, { type: `${PROBLEM_BASE}payload-too-large`, title: 'Payload too large', detail: 'Request bodies are limited to 16 KiB.', instance: c.req.path }),
-    }),
-  );
+  // Only requests that may carry one are checked: looking at the body builds a full web Request (docs/api-performance.md).
+  const limitBody = bodyLimit({
+    maxSize: 16 * 1024,
+    onError: (c) => problemResponse(c, 413, { type: `${PROBLEM_BASE}payload-too-large`, title: 'Payload too large', detail: 'Request bodies are limited to 16 KiB.', instance: c.req.path }),
+  });
+  app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS' ? next() : limitBody(c, next)));
   app.use('/v1/*', async (c, next) => {
     if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && !(c.req.header('content-type') ?? '').startsWith('application/json')) {
       return problemResponse(c, 415, { type: `${PROBLEM_BASE}unsupported-media-type`, title: 'Unsupported media type', detail: 'Send the request body as application/json.', instance: c.req.path });
@@ -90,8 +94,9 @@ export function createApp({ reader, investments, adminAuth = { mode: 'token', to
   app.route('/v1', disparitiesRoutes(reader));
   app.route('/v1', priorityGeographiesRoutes(reader));
   if (investments) {
-    app.route('/v1', investmentRoutes(reader, investments, adminAuth));
-    app.route('/v1', needInvestmentRoutes(reader, investments));
+    const guarded = guardInvestmentStore(investments); // store failures answer 503, like the index reader's
+    app.route('/v1', investmentRoutes(reader, guarded, adminAuth));
+    app.route('/v1', needInvestmentRoutes(reader, guarded));
   }
   app.route('/v1', searchRoutes(reader));
   app.route('/v1', lookupRoutes(reader));

@@ -1,3 +1,4 @@
+import { DOCS_PAGE_STYLE } from './security-headers.js';
 /**
  * The human docs page (/docs): a self-contained HTML rendering of the OpenAPI
  * document — paths, parameters, request bodies, responses and schemas — with
@@ -66,13 +67,7 @@ ${body ? `<p>Request body: ${Object.entries(body).map(([type, c]) => `<code>${es
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(info.title)} — reference</title>
-<style>
-body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:0 auto;padding:1rem 1.5rem;color:#1a1a1a}
-h1{margin-bottom:.2rem}h2{border-bottom:2px solid #ddd;margin-top:2.5rem}h3{margin:1.8rem 0 .3rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:14px}th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
-th{background:#f4f4f4}code{background:#f4f4f4;padding:0 .2rem;border-radius:3px}.m{background:#1f5f8b;color:#fff;padding:0 .4rem;border-radius:3px;font-size:13px}
-ul.toc{columns:2}a{color:#1f5f8b}
-</style></head><body>
+<style>${DOCS_PAGE_STYLE}</style></head><body>
 <h1>${esc(info.title)} <small>${esc(info.version)}</small></h1>
 <p>${esc(info.description)}</p>
 <p>Machine-readable: <a href="/v1/openapi.json">/v1/openapi.json</a> (OpenAPI ${esc(doc.openapi)}). Errors: RFC 9457 <code>application/problem+json</code>.</p>

@@ -19,6 +19,7 @@ import {
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
+import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS } from '../../../functions/src/api/security-headers.js';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -35,27 +36,8 @@ export interface WebSiteProps {
   accessLogs: Bucket;
 }
 
-/**
- * Content-Security-Policy for the map: everything from our own origin, plus the API for direct calls.
- * Checked against the real build (web/dist) in headless Chromium: the map renders with no violation —
- * Svelte's styles are extracted to a CSS file, MapLibre sets styles through the CSSOM and loads its
- * worker as a bundled module from our origin (STACK.md), so no 'unsafe-inline' and no blob: are needed.
- */
-export function contentSecurityPolicy(apiOrigin: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ${apiOrigin}`,
-    "worker-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
+/** The policy lives with the API (functions/src/api/security-headers.ts): the local server sends the same. */
+export { contentSecurityPolicy };
 
 /**
  * The web app on a private S3 bucket behind CloudFront (origin access
@@ -86,7 +68,7 @@ export class WebSite extends Construct {
       comment: 'Equity Atlas: CSP, HSTS, nosniff, frame options, referrer policy',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(`https://${apiDomain}`), override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
