@@ -249,6 +249,35 @@ describe('investments (secured edits)', () => {
   });
 });
 
+describe('HTTP semantics (issue 14)', () => {
+  it('answers If-None-Match: * with 304 only for what exists: a missing place is 404, the audit trail 401 before auth', async () => {
+    expect((await app.request('/v1/places/town/2502507000', { headers: { 'if-none-match': '*' } })).status).toBe(304);
+    const missing = await app.request('/v1/places/town/0000000000', { headers: { 'if-none-match': '*' } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toBe('application/problem+json');
+    const created = (await (await app.request('/v1/investments', { method: 'POST', ...json(grant({ grantee: 'INM check' })) })).json()) as Investment;
+    expect((await app.request(`/v1/investments/${created.id}/audit`, { headers: { 'if-none-match': '*' } })).status).toBe(401);
+    // A tag computed the way the index version's tags are must not open the admin route either.
+    const tag = (await app.request('/v1/places?level=town')).headers.get('etag')!;
+    expect((await app.request(`/v1/investments/${created.id}/audit`, { headers: { 'if-none-match': tag } })).status).toBe(401);
+  });
+
+  it('lets PATCH with If-Match: * change the current version, as PUT and DELETE do', async () => {
+    const created = (await (await app.request('/v1/investments', { method: 'POST', ...json(grant({ grantee: 'If-Match star' })) })).json()) as Investment;
+    const patched = await app.request(`/v1/investments/${created.id}`, { method: 'PATCH', ...json({ amountUsd: 123 }, { 'if-match': '*' }) });
+    expect(patched.status).toBe(200);
+    expect(((await patched.json()) as Investment).amountUsd).toBe(123);
+    const put = await app.request(`/v1/investments/${created.id}`, { method: 'PUT', ...json(grant({ grantee: 'If-Match star', amountUsd: 7 }), { 'if-match': '*' }) });
+    expect(put.status).toBe(200);
+  });
+
+  it.each(['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'ftp://example.org/x'])('refuses a sourceUrl of %s', async (url) => {
+    const res = await app.request('/v1/investments', { method: 'POST', ...json(grant({ sourceUrl: url })) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain('sourceUrl');
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents the new routes with their methods', async () => {
     const doc = (await (await app.request('/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };

@@ -3,6 +3,8 @@ import type { IndexReader } from './index-reader.js';
 
 /** Answers that do not follow the data version (liveness, the code's own OpenAPI document). */
 const UNVERSIONED = new Set(['/v1/health', '/v1/openapi.json']);
+/** Live data with its own content ETags and no-store (investments, their audit trail, need vs investment). */
+const LIVE = /^\/v1\/(investments|need-investment)(\/|$)/;
 
 /** Cache lifetime of answers about the current version: the pointer may move, so short, and revalidated cheaply by ETag. */
 export const CURRENT_MAX_AGE_SECONDS = 60;
@@ -19,9 +21,12 @@ function fnv1a(text: string): string {
   return (h >>> 0).toString(36);
 }
 
-/** RFC 9110 §13.1.2: If-None-Match uses the weak comparison, so W/"x" matches "x". */
+/**
+ * RFC 9110 §13.1.2: If-None-Match uses the weak comparison, so W/"x" matches "x".
+ * "*" is not decided here: it matches only a representation that exists, which
+ * only the route knows (see versionCache).
+ */
 export function ifNoneMatchHits(header: string, tag: string): boolean {
-  if (header.trim() === '*') return true;
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === `"${tag}"`);
 }
 
@@ -34,7 +39,7 @@ export function ifNoneMatchHits(header: string, tag: string): boolean {
  */
 export function versionCache(reader: IndexReader): MiddlewareHandler {
   return async (c, next) => {
-    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || UNVERSIONED.has(c.req.path)) return next();
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || UNVERSIONED.has(c.req.path) || LIVE.test(c.req.path)) return next();
     const meta = await reader.currentVersion();
     if (!meta) return next(); // the route answers 503 no-published-version
     const url = c.req.url;
@@ -46,7 +51,11 @@ export function versionCache(reader: IndexReader): MiddlewareHandler {
       return c.body(null, 304, { etag: `"${tag}"`, 'cache-control': cacheControl, vary: 'Accept, Accept-Encoding' });
     }
     await next();
-    if (c.res.status !== 200) return;
+    if (c.res.status !== 200) return; // a missing place stays 404 even under If-None-Match: *
+    if (inm?.trim() === '*') {
+      c.res = new Response(null, { status: 304, headers: { etag: c.res.headers.get('etag') ?? `"${tag}"`, 'cache-control': cacheControl, vary: 'Accept, Accept-Encoding' } });
+      return;
+    }
     if (!c.res.headers.has('etag')) c.res.headers.set('etag', `"${tag}"`);
     if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', cacheControl);
     const vary = c.res.headers.get('vary');

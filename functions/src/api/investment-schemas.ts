@@ -19,7 +19,8 @@ export const investmentFieldShape = {
   unmappedPlaces: z.array(UnmappedPlaceSchema).max(50).openapi({ description: 'Places that are not one of the 351 municipalities (e.g. Devens), with why.' }),
   focus: z.string().max(2000),
   ahemLink: z.enum(['confirmed', 'unconfirmed']).openapi({ description: '`confirmed` when the source ties the grant to AHEM.' }),
-  sourceUrl: z.url().max(2000),
+  // Only web addresses: a javascript:, data: or vbscript: "source" would run in whoever clicks it.
+  sourceUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2000).openapi({ description: 'Where the investment was announced: an http or https URL.' }),
 };
 
 const placesNamed = (v: { municipalities: string[]; unmappedPlaces: unknown[] }) => v.municipalities.length + v.unmappedPlaces.length > 0;

@@ -76,7 +76,7 @@ export class DynamoInvestmentStore implements InvestmentStore {
     }
   }
 
-  async update(id: string, fields: InvestmentFields, expectedVersion: number, who: string): Promise<Investment> {
+  async update(id: string, fields: InvestmentFields, expectedVersion: number | null, who: string): Promise<Investment> {
     return this.change(id, expectedVersion, who, 'update', (before, at) => ({ ...before, ...fields, version: before.version + 1, updatedAt: at, updatedBy: who }));
   }
 

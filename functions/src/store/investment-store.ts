@@ -67,7 +67,8 @@ export interface InvestmentStore {
   get(id: string): Promise<Investment | null>;
   create(fields: InvestmentFields, options: CreateOptions): Promise<{ investment: Investment; replayed: boolean }>;
   /** Replace the editable fields, only if the record is still at `expectedVersion`. */
-  update(id: string, fields: InvestmentFields, expectedVersion: number, who: string): Promise<Investment>;
+  /** `expectedVersion` null = any current version (If-Match: *). */
+  update(id: string, fields: InvestmentFields, expectedVersion: number | null, who: string): Promise<Investment>;
   /** Soft delete; `expectedVersion` null = whatever the current version is. */
   softDelete(id: string, expectedVersion: number | null, who: string): Promise<Investment>;
   audit(id: string): Promise<AuditEntry[]>;

@@ -177,7 +177,8 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
     })
     .openapi(put, async (c) => {
       const { id } = c.req.valid('param');
-      const version = expectedVersion(c.req.valid('header')['if-match'], true)!;
+      // null = If-Match: * (any current version), as for DELETE.
+      const version = expectedVersion(c.req.valid('header')['if-match'], true);
       const body = c.req.valid('json');
       await checkTowns(body);
       const updated = await store.update(id, body, version, who(c)).catch(mapStoreErrors);
@@ -185,9 +186,11 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
     })
     .openapi(patch, async (c) => {
       const { id } = c.req.valid('param');
-      const version = expectedVersion(c.req.valid('header')['if-match'], true)!;
+      const requested = expectedVersion(c.req.valid('header')['if-match'], true);
       const current = await store.get(id);
       if (!current || current.deletedAt) throw problems.notFound(`No investment ${id} (or it was deleted).`);
+      // If-Match: * matches any current version (RFC 9110 §13.1.1), as PUT and DELETE already treat it.
+      const version = requested ?? current.version;
       if (current.version !== version) throw stale(new StaleInvestmentError(id, version, current.version));
       const { id: _i, version: _v, createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, deletedAt: _da, deletedBy: _db, ...fields } = current;
       // The merged record must still be a valid whole record (e.g. still name a place).
