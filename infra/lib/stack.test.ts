@@ -1,3 +1,4 @@
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '../../functions/src/api/cors-policy.js';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Validations } from 'aws-cdk-lib';
@@ -271,7 +272,8 @@ describe('API', () => {
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"routeKey":"\\$context.routeKey"') },
     });
     s.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ['*'], AllowHeaders: ['authorization', 'content-type'] }),
+      // The Hono app's policy (functions/src/api/cors-policy.ts): If-Match and Idempotency-Key allowed, ETag readable.
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['*'], AllowHeaders: [...CORS_ALLOW_HEADERS], ExposeHeaders: [...CORS_EXPOSE_HEADERS] }),
     });
   });
 });

@@ -53,6 +53,9 @@ describe('requireAdmin (apigateway-jwt)', () => {
 
   it('reads Cognito groups as flattened strings or arrays', () => {
     expect(claimGroups('[admins editors]')).toEqual(['admins', 'editors']);
+    // Cognito group names may contain commas: "x,admins" is one group, not the admins group.
+    expect(claimGroups('[x,admins]')).toEqual(['x,admins']);
+    expect(claimGroups('[editors x,admins]')).not.toContain('admins');
     expect(claimGroups(['admins'])).toEqual(['admins']);
     expect(claimGroups(undefined)).toEqual([]);
   });

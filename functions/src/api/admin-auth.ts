@@ -35,11 +35,16 @@ function jwtClaims(c: Context): Record<string, unknown> | null {
   return env?.event?.requestContext?.authorizer?.jwt?.claims ?? null;
 }
 
-/** Cognito sends groups as "[admins editors]" (HTTP API flattens arrays to strings) or as an array. */
+/**
+ * Cognito sends groups as "[admins editors]" (HTTP API flattens arrays to
+ * strings, space-separated) or as an array. Group names may contain commas but
+ * never whitespace, so only whitespace separates: a group named "x,admins" is
+ * not the admins group.
+ */
 export function claimGroups(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value !== 'string') return [];
-  return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+  return value.replace(/^\[|\]$/g, '').split(/\s+/).filter(Boolean);
 }
 
 /** Require an admin; sets `admin` (who, for the audit trail). */

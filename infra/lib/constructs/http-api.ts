@@ -1,3 +1,4 @@
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS } from '../../../functions/src/api/cors-policy.js';
 import { Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -93,8 +94,10 @@ export class EquityApi extends Construct {
       corsPreflight: {
         // Public read data and bearer tokens (no cookies), so any origin may call it; the Hono app answers the same.
         allowOrigins: ['*'],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.HEAD, CorsHttpMethod.OPTIONS, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
-        allowHeaders: ['authorization', 'content-type'],
+        allowMethods: CORS_ALLOW_METHODS.map((m) => CorsHttpMethod[m]),
+        // The same policy as the Hono app: conditional and idempotent writes need their headers, clients need the ETag.
+        allowHeaders: [...CORS_ALLOW_HEADERS],
+        exposeHeaders: [...CORS_EXPOSE_HEADERS],
         maxAge: Duration.days(1),
       },
     });
