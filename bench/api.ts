@@ -49,8 +49,8 @@ if (process.argv[2] === '--api') {
     import('../functions/src/store/dynamo-index-store.js'),
     import('../functions/src/store/file-blob-store.js'),
   ]);
-  const { endpoint, table, blobDir } = JSON.parse(process.argv[3]!) as { endpoint: string; table: string; blobDir: string };
-  const store = new DynamoIndexStore(createDynamoClient({ endpoint, region: 'us-east-1' }), table);
+  const { endpoint, credentials, table, blobDir } = JSON.parse(process.argv[3]!) as { endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string }; table: string; blobDir: string };
+  const store = new DynamoIndexStore(createDynamoClient({ endpoint, region: 'us-east-1', credentials }), table);
   const server = await serveLocal({ app: createApp({ reader: new IndexReader(store, new FileBlobStore(blobDir)), logError: () => {} }), port: 0 });
   process.send!({ url: server.url });
 } else if (process.argv[2] === '--static') {
@@ -139,8 +139,8 @@ async function main() {
   const published = await publishBenchVersion(work);
   const children: ChildProcess[] = [];
   try {
-    const { endpoint, blobDir } = published;
-    const api = await child(['--api', JSON.stringify({ endpoint, table: BENCH_TABLE, blobDir })]);
+    const { endpoint, credentials, blobDir } = published;
+    const api = await child(['--api', JSON.stringify({ endpoint, credentials, table: BENCH_TABLE, blobDir })]);
     children.push(api.proc);
     const baseline = await child(['--static']);
     children.push(baseline.proc);

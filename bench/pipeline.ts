@@ -22,7 +22,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { dataDir } = loadConfig();
 const work = mkdtempSync(path.join(tmpdir(), 'equity-atlas-bench-'));
 const db = await startLocalDynamoDb();
-const client = createDynamoClient({ endpoint: db.endpoint, region: 'us-east-1' });
+const client = createDynamoClient({ endpoint: db.endpoint, region: 'us-east-1', credentials: db.credentials });
 await ensureTable(client, 'bench');
 const store = new DynamoIndexStore(client, 'bench');
 const blobs = new FileBlobStore(path.join(work, 'blobs'));

@@ -18,7 +18,7 @@ export const BENCH_TABLE = 'bench';
 export async function publishBenchVersion(workDir: string) {
   const config = loadConfig();
   const db = await startLocalDynamoDb();
-  const client = createDynamoClient({ endpoint: db.endpoint, region: 'us-east-1' });
+  const client = createDynamoClient({ endpoint: db.endpoint, region: 'us-east-1', credentials: db.credentials });
   const close = async () => {
     client.destroy();
     await db.stop();
@@ -33,7 +33,7 @@ export async function publishBenchVersion(workDir: string) {
     const t0 = performance.now();
     const { version } = await runPipeline({ store, investments, blobs, dataDir: config.dataDir, cacheDir: defaultCacheDir(config.stateDir), draws: 100 });
     console.log(`${version} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    return { endpoint: db.endpoint, store, investments, blobs, blobDir, version, close };
+    return { endpoint: db.endpoint, credentials: db.credentials, store, investments, blobs, blobDir, version, close };
   } catch (err) {
     await close();
     throw err;

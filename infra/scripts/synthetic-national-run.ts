@@ -57,7 +57,7 @@ for (const [label, n] of process.env.SKIP_MATHS ? [] : Object.entries(SIZES)) {
 // Template: one real record (shape and size) from a real pipeline run over the MA sources into DynamoDB Local.
 const config = loadConfig();
 const db = await startLocalDynamoDb();
-const client = createDynamoClient({ endpoint: db.endpoint, region: 'us-east-1' });
+const client = createDynamoClient({ endpoint: db.endpoint, region: 'us-east-1', credentials: db.credentials });
 const scratch = mkdtempSync(path.join(tmpdir(), 'synthetic-national-'));
 try {
   const table = `synthetic-${randomBytes(3).toString('hex')}`;

@@ -4,6 +4,8 @@ import { startLocalDynamoDb } from '../../functions/src/store/local-dynamodb.js'
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
+    /** This run's random credential: DynamoDB Local keeps one database per access key (no -sharedDb). */
+    dynamoCredentials: { accessKeyId: string; secretAccessKey: string };
   }
 }
 
@@ -12,5 +14,6 @@ export default async function setup(project: TestProject) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // Node 20 notice; Lambda runs Node 22
   const db = await startLocalDynamoDb();
   project.provide('dynamoEndpoint', db.endpoint);
+  project.provide('dynamoCredentials', db.credentials);
   return () => db.stop();
 }

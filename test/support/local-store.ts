@@ -11,11 +11,13 @@ import { FileBlobStore } from '../../functions/src/store/file-blob-store.js';
 export async function freshLocalStore() {
   const endpoint = inject('dynamoEndpoint');
   const tableName = `test-${randomBytes(4).toString('hex')}`;
-  const client = createDynamoClient({ endpoint, region: 'us-east-1' });
+  const credentials = inject('dynamoCredentials');
+  const client = createDynamoClient({ endpoint, region: 'us-east-1', credentials });
   await ensureTable(client, tableName);
   const blobDir = mkdtempSync(path.join(tmpdir(), 'equity-atlas-blobs-'));
   return {
     endpoint,
+    credentials,
     tableName,
     client,
     blobDir,

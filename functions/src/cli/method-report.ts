@@ -9,7 +9,7 @@ import { openLocalStack } from './local-stack.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 try {
-  const stack = await openLocalStack(loadConfig(), (m) => process.stderr.write(`${m}\n`));
+  const stack = await openLocalStack(loadConfig(), (m) => process.stderr.write(`${m}\n`), 'command');
   try {
     const load = async (version: string): Promise<VersionData> => ({
       meta: (await stack.store.getVersion(version))!,

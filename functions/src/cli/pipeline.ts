@@ -11,7 +11,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const progress = terminalProgress();
 try {
   const config = loadConfig();
-  const stack = await openLocalStack(config, progress.step);
+  const stack = await openLocalStack(config, progress.step, 'command');
   try {
     const result = await runPipeline({ store: stack.store, investments: stack.investments, blobs: stack.blobs, dataDir: config.dataDir, cacheDir: defaultCacheDir(config.stateDir), progress });
     progress.step(`done: version ${result.version} (${result.counts.town} towns, ${result.counts.zcta} ZCTAs)`);

@@ -18,7 +18,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const progress = terminalProgress();
 try {
   const config = loadConfig();
-  const stack = await openLocalStack(config, progress.step);
+  const stack = await openLocalStack(config, progress.step, 'serve');
   const current = await stack.store.getCurrentVersion();
   if (current && current.schema === STORE_SCHEMA) progress.step(`serving stored version ${current.version} (run \`npm run pipeline\` to recompute)`);
   else {

