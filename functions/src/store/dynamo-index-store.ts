@@ -10,6 +10,7 @@ import {
 import type { Level, PlaceRecord, VersionMeta } from '../indices/place-record.js';
 import { StaleVersionError, type IndexStore, type VersionSummary } from './index-store.js';
 import { keys } from './table-schema.js';
+import { BULK_WRITE } from './dynamo-client.js';
 import { queryPartition } from './query-partition.js';
 
 const BATCH_SIZE = 25; // DynamoDB BatchWriteItem limit
@@ -75,6 +76,7 @@ export class DynamoIndexStore implements IndexStore {
         Item: { ...keys.version(meta.version), status: 'writing', meta: { ...meta, status: 'writing' } },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
+      BULK_WRITE, // a large item; a timed-out retry would fail its own condition
     );
   }
 
@@ -103,7 +105,7 @@ export class DynamoIndexStore implements IndexStore {
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchWriteItem: ${pending.length} items still unprocessed after ${MAX_ATTEMPTS} attempts`);
       if (attempt > 0) await this.sleep(Math.random() * this.retryBaseMs * 2 ** attempt);
-      const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+      const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }), BULK_WRITE);
       pending = out.UnprocessedItems?.[this.tableName] ?? [];
     }
   }
