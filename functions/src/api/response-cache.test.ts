@@ -21,3 +21,51 @@ describe('ResponseCache', () => {
     expect(builds).toEqual(['a', 'b', 'c', 'b']);
   });
 });
+
+describe('ResponseCache byte bound', () => {
+  const app = (cache: ResponseCache, builds: string[]) =>
+    new Hono().get('/:k/:n', (c) => cache.json(c, c.req.param('k'), () => (builds.push(c.req.param('k')), 'x'.repeat(Number(c.req.param('n')) - 2))));
+
+  it('evicts the least recently used answers to stay within its bytes, whatever the entry count', async () => {
+    const cache = new ResponseCache(1_000, { maxBytes: 100 });
+    const builds: string[] = [];
+    const api = app(cache, builds);
+    await api.request('/a/40'); // JSON string: 40 bytes with its quotes
+    await api.request('/b/40');
+    expect(cache.size).toEqual({ entries: 2, bytes: 80 });
+    await api.request('/a/40'); // a is now the most recently used
+    await api.request('/c/40'); // 120 > 100: evicts b
+    expect(cache.size).toEqual({ entries: 2, bytes: 80 });
+    await api.request('/a/40');
+    await api.request('/b/40');
+    expect(builds).toEqual(['a', 'b', 'c', 'b']);
+  });
+
+  it('serves but does not keep an answer larger than the budget', async () => {
+    const cache = new ResponseCache(1_000, { maxBytes: 100 });
+    const builds: string[] = [];
+    const api = app(cache, builds);
+    await api.request('/small/10');
+    const res = await api.request('/big/101');
+    expect((await res.text()).length).toBe(101);
+    await api.request('/big/101');
+    expect(builds).toEqual(['small', 'big', 'big']);
+    expect(cache.size).toEqual({ entries: 1, bytes: 10 });
+  });
+
+  it('counts two bytes a character once any character is outside Latin-1, as V8 stores it', async () => {
+    const cache = new ResponseCache(1_000, { maxBytes: 100 });
+    const api = new Hono().get('/:k', (c) => cache.json(c, c.req.param('k'), () => 'Chicopee — Holyoke'));
+    await api.request('/dash');
+    expect(cache.size.bytes).toBe(2 * JSON.stringify('Chicopee — Holyoke').length);
+  });
+
+  it('keeps distinct ~600 KB list pages (the RSS case of issue 14) within the default 64 MiB', async () => {
+    const cache = new ResponseCache();
+    const page = 'p'.repeat(600_000);
+    const api = new Hono().get('/:k', (c) => cache.json(c, c.req.param('k'), () => ({ page, k: c.req.param('k') })));
+    for (let i = 0; i < 200; i++) await api.request(`/${i}`); // 120 MB of answers
+    expect(cache.size.bytes).toBeLessThanOrEqual(64 * 1024 * 1024);
+    expect(cache.size.entries).toBe(111); // 64 MiB / ~600 KB: the byte bound held, not the 2,000 entries
+  });
+});
