@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NON_NEGATIVE, PERCENT, type ValueRange } from '../sources/value-codes.js';
 
 /** Schema of data/indicators.json: the indicator registry and the index method (docs/method.md). */
 export const DOMAINS = ['cardiometabolic', 'maternal_perinatal', 'social_drivers', 'access_to_care'] as const;
@@ -27,6 +28,10 @@ export const IndicatorSpecSchema = z.object({
   label: z.string().min(1),
   domain: z.enum(DOMAINS),
   unit: z.string().min(1),
+  /** What the value is, which fixes its plausible range (docs/method.md "Input checks"): percent 0–100; rate, dollars, km ≥ 0. */
+  valueKind: z.enum(['percent', 'rate', 'dollars', 'km']).optional(),
+  /** A narrower range than the kind's, where the source documents one. */
+  range: z.object({ min: z.number(), max: z.number() }).refine((r) => r.min <= r.max, 'range.min must not exceed range.max').optional(),
   direction: z.enum(['higher_is_worse', 'higher_is_better']),
   nativeGeography: z.enum(['blockgroup', 'zcta', 'place', 'town', 'county']),
   source: SourceRef,
@@ -83,8 +88,18 @@ export const RegistrySchema = z
     r.indicators.forEach((i, n) => {
       if (ids.has(i.id)) ctx.addIssue({ code: 'custom', path: ['indicators', n, 'id'], message: `duplicate indicator id "${i.id}"` });
       ids.add(i.id);
+      if (!i.valueKind) ctx.addIssue({ code: 'custom', path: ['indicators', n, 'valueKind'], message: 'every indicator declares its valueKind (percent, rate, dollars or km)' });
       if (i.ranked === false && !i.contextReason) ctx.addIssue({ code: 'custom', path: ['indicators', n, 'contextReason'], message: 'an unranked indicator needs a contextReason' });
     });
     if (r.method.domains.reduce((s, d) => s + d.weight, 0) <= 0) ctx.addIssue({ code: 'custom', path: ['method', 'domains'], message: 'domain weights must not all be zero' });
   });
 export type Registry = z.infer<typeof RegistrySchema>;
+
+const KIND_RANGES: Record<NonNullable<IndicatorSpec['valueKind']>, ValueRange> = { percent: PERCENT, rate: NON_NEGATIVE, dollars: NON_NEGATIVE, km: NON_NEGATIVE };
+
+/** The range an indicator's values must lie in: its own `range`, else its kind's (a spec without a kind: percent when its unit starts with "%", else ≥ 0). */
+export function indicatorRange(spec: Pick<IndicatorSpec, 'valueKind' | 'range' | 'unit'>): ValueRange {
+  if (spec.range) return spec.range;
+  if (spec.valueKind) return KIND_RANGES[spec.valueKind];
+  return spec.unit.startsWith('%') ? PERCENT : NON_NEGATIVE;
+}

@@ -11,7 +11,8 @@ import { parseHospitalStatusChanges, type HospitalStatusChange } from '../source
 import { parseAcsZctaPopulation } from '../sources/acs-zcta-population.js';
 import type { Progress } from './progress.js';
 import { parseCountyContext, type CountyContext } from '../sources/county-context.js';
-import type { Registry } from '../indices/indicator-registry.js';
+import { indicatorRange, type Registry } from '../indices/indicator-registry.js';
+import type { ValueRange } from '../sources/value-codes.js';
 
 export interface LoadedSources {
   towns: Town[];
@@ -39,6 +40,23 @@ export interface LoadedSources {
 const placesMeasures = (registry: Registry | undefined, sourceId: string) =>
   registry?.indicators.flatMap((i) => (i.source.kind === 'places' && i.source.sourceId === sourceId ? [i.source.measure] : [])) ?? [];
 
+/** The registry's value range per source column it reads (docs/method.md "Input checks"), keyed by measure, MassCHIP key or column. */
+function registryRanges(registry: Registry | undefined) {
+  const places: Record<string, Record<string, ValueRange>> = { 'places-zcta': {}, 'places-place': {} };
+  const masschip2010 = new Map<string, ValueRange>();
+  const masschip20052008 = new Map<string, ValueRange>();
+  let income: ValueRange | undefined;
+  for (const spec of registry?.indicators ?? []) {
+    const range = indicatorRange(spec);
+    const s = spec.source;
+    if (s.kind === 'places') places[s.sourceId]![s.measure] = range;
+    else if (s.kind === 'masschip-2010') masschip2010.set(s.key, range);
+    else if (s.kind === 'masschip-2005-2008') masschip20052008.set(s.column, range);
+    else if (s.kind === 'ej-town-income') income = range;
+  }
+  return { places, masschip2010, masschip20052008, income };
+}
+
 export function loadSources(dataDir: string, progress: Progress, manifest: SourceEntry[] = loadManifest(), registry?: Registry): LoadedSources {
   const read = (id: string) => {
     const source = readSource(dataDir, id, manifest);
@@ -49,6 +67,7 @@ export function loadSources(dataDir: string, progress: Progress, manifest: Sourc
     const s = read(id);
     return parser(s.bytes, s.entry.path);
   };
+  const ranges = registryRanges(registry);
   const towns = parse('towns', parseTowns);
   const hospitals = parse('hospitals', (b, f) => parseFacilities(b, f, HOSPITALS_SPEC));
   const loaded: LoadedSources = {
@@ -56,11 +75,11 @@ export function loadSources(dataDir: string, progress: Progress, manifest: Sourc
     townsForMap: parse('towns-simplified', parseTowns),
     zctas: parse('zctas', parseZctas),
     blockGroups: parse('block-groups', parseBlockGroups),
-    placesZcta: parse('places-zcta', (b, f) => parsePlacesMeasures(b, f, { idColumn: 'ZCTA5', idPattern: ZCTA_ID, expectedCount: 532, requiredMeasures: placesMeasures(registry, 'places-zcta') })),
-    placesPlace: parse('places-place', (b, f) => parsePlacesMeasures(b, f, { ...PLACES_PLACE_SPEC, requiredMeasures: placesMeasures(registry, 'places-place') })),
-    masschip2010: parse('masschip-2010', parseMasschip2010),
-    masschip20052008: parse('masschip-2005-2008', (b, f) => parseMasschip20052008(b, f, new Set(towns.map((t) => t.name.toUpperCase())))),
-    ejBlockGroups: parse('ej-blockgroups', parseEjBlockGroups),
+    placesZcta: parse('places-zcta', (b, f) => parsePlacesMeasures(b, f, { idColumn: 'ZCTA5', idPattern: ZCTA_ID, expectedCount: 532, requiredMeasures: placesMeasures(registry, 'places-zcta'), ranges: ranges.places['places-zcta'] })),
+    placesPlace: parse('places-place', (b, f) => parsePlacesMeasures(b, f, { ...PLACES_PLACE_SPEC, requiredMeasures: placesMeasures(registry, 'places-place'), ranges: ranges.places['places-place'] })),
+    masschip2010: parse('masschip-2010', (b, f) => parseMasschip2010(b, f, undefined, ranges.masschip2010)),
+    masschip20052008: parse('masschip-2005-2008', (b, f) => parseMasschip20052008(b, f, new Set(towns.map((t) => t.name.toUpperCase())), ranges.masschip20052008)),
+    ejBlockGroups: parse('ej-blockgroups', (b, f) => parseEjBlockGroups(b, f, undefined, ranges.income)),
     acsZctaPopulation: parse('acs-zcta-population', parseAcsZctaPopulation),
     hospitals,
     hospitalStatusChanges: parse('hospital-status-changes', (b, f) => parseHospitalStatusChanges(b, f, hospitals)),

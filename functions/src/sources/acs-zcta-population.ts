@@ -2,14 +2,16 @@ import { z } from 'zod';
 import { parseCsv } from './parse-csv.js';
 import { assertNoProblems } from './source-problem.js';
 import { checkCount, checkUnique } from './source-checks.js';
-import { numberCell } from './csv-fields.js';
+import { checkedCell } from './csv-fields.js';
+import { COUNT } from './value-codes.js';
 
 /** ACS 2017–2021 5-year ZCTA rows in the staged Massachusetts extract. */
 export const ACS_ZCTA_ROWS = 539;
 
 const Row = z.object({
   GEOID: z.string().regex(/^\d{5}$/, 'expected a 5-digit ZCTA'),
-  total_pop: numberCell.refine((n) => n >= 0 && Number.isInteger(n), 'expected a whole, non-negative population'),
+  /** Whole and ≥ 0; an ACS code such as -666666666 is rejected by name (value-codes.ts). */
+  total_pop: checkedCell(COUNT).transform((v) => v!),
 });
 
 /**

@@ -23,7 +23,7 @@ const BlockGroupProperties = z.object({
 });
 
 export function parseBlockGroups(text: string | Buffer, file: string, expectedCount = BLOCK_GROUP_COUNT): BlockGroup[] {
-  const { features, problems, total } = parseAreaFeatures(text, file, BlockGroupProperties);
+  const { features, problems, total } = parseAreaFeatures(text, file, BlockGroupProperties, { idProperty: 'GEOID' });
   checkCount(problems, file, 'block-group features', total, expectedCount);
   checkUnique(problems, file, 'GEOID', features.map((f) => f.properties.GEOID));
   assertNoProblems(problems);

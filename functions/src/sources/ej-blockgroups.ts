@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { parseCsv } from './parse-csv.js';
 import { assertNoProblems } from './source-problem.js';
 import { checkCount, checkUnique } from './source-checks.js';
-import { numberCell, optionalNumberCell } from './csv-fields.js';
+import { checkedCell } from './csv-fields.js';
+import { ACS_INCOME_TOP_CODE, COUNT, NON_NEGATIVE, PERCENT, type ValueRange } from './value-codes.js';
 
 /** All 5,116 Massachusetts 2020 block groups (TIGER), including water-only ones. */
 export const EJ_BLOCKGROUP_COUNT = 5116;
@@ -29,23 +30,31 @@ export interface EjBlockGroup {
   municipalIncomeMoe: number | null;
 }
 
-const Row = z.object({
-  GEOID: z.string().regex(/^25\d{10}$/, 'expected a 12-digit Massachusetts block-group GEOID'),
-  MUNI: z.string(),
-  minorityE: numberCell,
-  minorityPctE: optionalNumberCell,
-  EJ: z.enum(['Yes', 'No']),
-  EJ_CRIT_DESC: z.string(),
-  limitEngE: numberCell,
-  limitEngM: numberCell,
-  limitEngpctE: optionalNumberCell,
-  limitEngpctM: optionalNumberCell,
-  medHHincMUNIE: optionalNumberCell,
-  medHHincMUNIM: optionalNumberCell,
-});
+/**
+ * Counts whole and ≥ 0, percents 0–100, MOEs ≥ 0 (a percent's MOE can exceed 100), incomes ≥ 0
+ * (docs/method.md "Input checks"). Only the municipal median income may hold the ACS top-code
+ * 250001 ("$250,000 or more"), kept and noted as top-coded (pipeline/assemble-indicators.ts);
+ * any other ACS code (-666666666 …) in any column is rejected.
+ */
+const rowSchema = (income: ValueRange) =>
+  z.object({
+    GEOID: z.string().regex(/^25\d{10}$/, 'expected a 12-digit Massachusetts block-group GEOID'),
+    MUNI: z.string(),
+    minorityE: checkedCell(COUNT).transform((v) => v!),
+    minorityPctE: checkedCell(PERCENT, { optional: true }),
+    EJ: z.enum(['Yes', 'No']),
+    EJ_CRIT_DESC: z.string(),
+    limitEngE: checkedCell(COUNT).transform((v) => v!),
+    limitEngM: checkedCell(NON_NEGATIVE).transform((v) => v!),
+    limitEngpctE: checkedCell(PERCENT, { optional: true }),
+    limitEngpctM: checkedCell(NON_NEGATIVE, { optional: true }),
+    medHHincMUNIE: checkedCell(income, { optional: true, topCode: ACS_INCOME_TOP_CODE }),
+    medHHincMUNIM: checkedCell(NON_NEGATIVE, { optional: true }),
+  });
 
-export function parseEjBlockGroups(text: string | Buffer, file: string, expectedCount = EJ_BLOCKGROUP_COUNT): EjBlockGroup[] {
-  const { rows, problems, total } = parseCsv(text, file, Row);
+/** `incomeRange`: the registry's range for the median-income indicator (default ≥ 0). */
+export function parseEjBlockGroups(text: string | Buffer, file: string, expectedCount = EJ_BLOCKGROUP_COUNT, incomeRange: ValueRange = NON_NEGATIVE): EjBlockGroup[] {
+  const { rows, problems, total } = parseCsv(text, file, rowSchema(incomeRange));
   checkCount(problems, file, 'block-group rows', total, expectedCount);
   checkUnique(problems, file, 'GEOID', rows.map((r) => r.GEOID), (i) => i + 2);
   assertNoProblems(problems);

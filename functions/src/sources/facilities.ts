@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assertNoProblems, type SourceProblem } from './source-problem.js';
 import { checkCount } from './source-checks.js';
+import { valueProblem, type ValueRange } from './value-codes.js';
 
 export interface Facility {
   id: string;
@@ -25,7 +26,8 @@ export interface FacilitySpec {
 }
 
 const Dphid = z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String);
-const Beds = z.number().int().nonnegative().nullable();
+/** Licensed beds: whole, ≥ 0 and below any plausible hospital (the largest MA hospital has about 1,100); -999 and other codes are rejected. */
+const BEDS: ValueRange = { min: 0, max: 5000, integer: true };
 const Point = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number().min(-74).max(-69.5), z.number().min(41).max(43)]) });
 
 /** Parse a point FeatureCollection of facilities (hospitals, health centers), checked to lie in Massachusetts. */
@@ -48,9 +50,10 @@ export function parseFacilities(text: string | Buffer, file: string, spec: Facil
       facility.dphid = dphid.data;
     }
     if (spec.bedsProperty) {
-      const beds = Beds.safeParse(props[spec.bedsProperty] ?? null);
-      if (!beds.success) return problems.push({ file, row: i + 1, column: spec.bedsProperty, message: `expected a whole number of beds or null, got ${JSON.stringify(props[spec.bedsProperty])}` });
-      facility.beds = beds.data;
+      const beds = props[spec.bedsProperty] ?? null;
+      const problem = beds === null ? null : typeof beds !== 'number' ? 'expected a number' : valueProblem(beds, BEDS);
+      if (problem) return problems.push({ file, row: i + 1, column: spec.bedsProperty, message: `expected a whole number of beds or null, got ${JSON.stringify(beds)}: ${problem}` });
+      facility.beds = beds as number | null;
     }
     out.push(facility);
   });

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { assertNoProblems, type SourceProblem } from './source-problem.js';
+import { NON_NEGATIVE, PERCENT, valueProblem, type ValueRange } from './value-codes.js';
 
 /**
  * MassCHIP town extract with births pooled 2005–2008 (wide: one row per town).
@@ -17,7 +18,10 @@ export interface Masschip20052008 {
   stateTotals: Map<string, number | null>;
 }
 
-export function parseMasschip20052008(text: string | Buffer, file: string, townNames: ReadonlySet<string>): Masschip20052008 {
+/** A column's range (docs/method.md "Input checks"): the registry's where it reads the column, else percent for "% …" columns and ≥ 0 for counts, rates and dollars. */
+const columnRange = (column: string, ranges: ReadonlyMap<string, ValueRange>) => ranges.get(column) ?? (column.trim().startsWith('%') ? PERCENT : NON_NEGATIVE);
+
+export function parseMasschip20052008(text: string | Buffer, file: string, townNames: ReadonlySet<string>, ranges: ReadonlyMap<string, ValueRange> = new Map()): Masschip20052008 {
   const records = parse(text, { columns: true, bom: true, relax_column_count: true, skip_empty_lines: false }) as Record<string, string>[];
   const problems: SourceProblem[] = [];
   const valueColumns = Object.keys(records[0] ?? {}).filter((c) => c !== 'Geography' && c.trim() !== '');
@@ -41,6 +45,10 @@ export function parseMasschip20052008(text: string | Buffer, file: string, townN
       if (raw !== '' && raw !== 'NA') {
         value = Number(raw.replace(/[$,\s]/g, ''));
         if (!Number.isFinite(value)) problems.push({ file, row, column, message: `expected a number or NA (value "${raw}")` });
+        else {
+          const problem = valueProblem(value, columnRange(column, ranges));
+          if (problem) problems.push({ file, row, column, message: `${problem} (value "${raw}")` });
+        }
       }
       if (isState) stateTotals.set(column, value);
       else columns.get(column)!.set(name, value);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { parseCsv } from './parse-csv.js';
 import { assertNoProblems, type SourceProblem } from './source-problem.js';
 import { checkCount, checkUnique } from './source-checks.js';
-import { confidenceIntervalCell, optionalNumberCell } from './csv-fields.js';
+import { checkedCell, confidenceIntervalCell } from './csv-fields.js';
+import { COUNT, PERCENT, valueProblem, type ValueRange } from './value-codes.js';
 
 /** A PLACES crude prevalence (% of adults) with its 95 % confidence interval; null where CDC published none. */
 export interface PlacesEstimate {
@@ -30,9 +31,21 @@ export interface PlacesFileSpec {
   expectedCount: number;
   /** Measures the registry uses: a missing column is an error naming it, not a silent gap. */
   requiredMeasures?: readonly string[];
+  /** Range per measure from the registry (docs/method.md "Input checks"); every other measure is a percent (0–100). */
+  ranges?: Readonly<Record<string, ValueRange>>;
 }
 
-const optionalCi = z.union([z.literal('').transform(() => null), confidenceIntervalCell]);
+/** A 95 % CI whose bounds lie in the measure's range, lower ≤ upper; blank = none. */
+const optionalCi = (range: ValueRange) =>
+  z.union([z.literal('').transform(() => null), confidenceIntervalCell]).superRefine((ci, ctx) => {
+    if (ci === null) return;
+    const problem = valueProblem(ci[0], range) ?? valueProblem(ci[1], range) ?? (ci[0] > ci[1] ? `lower bound ${ci[0]} exceeds upper bound ${ci[1]}` : null);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** Massachusetts with a margin (the facility loader's box): a place point outside it is a corrupt coordinate. */
+const LON: ValueRange = { min: -74, max: -69.5 };
+const LAT: ValueRange = { min: 41, max: 43 };
 
 /**
  * Parse any PLACES "GIS friendly" CSV (ZCTA, place or county): every
@@ -45,18 +58,19 @@ export function parsePlacesMeasures(text: string | Buffer, file: string, spec: P
   const measures = [...new Set([...header.filter((c) => c.endsWith('_CrudePrev')).map((c) => c.slice(0, -'_CrudePrev'.length)), ...(spec.requiredMeasures ?? [])])];
   const shape: Record<string, z.ZodType> = {
     [spec.idColumn]: z.string().regex(spec.idPattern, `expected an id matching ${spec.idPattern}`),
-    TotalPopulation: optionalNumberCell.refine((v) => v !== null, 'expected a population'),
+    TotalPopulation: checkedCell(COUNT),
   };
   if (spec.nameColumn) shape[spec.nameColumn] = z.string().min(1);
-  if (spec.pointColumns) for (const c of spec.pointColumns) shape[c] = optionalNumberCell.refine((v) => v !== null, 'expected a coordinate');
+  if (spec.pointColumns) [shape[spec.pointColumns[0]], shape[spec.pointColumns[1]]] = [checkedCell(LON), checkedCell(LAT)];
   const adjustedMeasures = measures.filter((m) => header.includes(`${m}_AdjPrev`));
+  const range = (m: string) => spec.ranges?.[m] ?? PERCENT;
   for (const m of measures) {
-    shape[`${m}_CrudePrev`] = optionalNumberCell;
-    shape[`${m}_Crude95CI`] = optionalCi;
+    shape[`${m}_CrudePrev`] = checkedCell(range(m), { optional: true });
+    shape[`${m}_Crude95CI`] = optionalCi(range(m));
   }
   for (const m of adjustedMeasures) {
-    shape[`${m}_AdjPrev`] = optionalNumberCell;
-    shape[`${m}_Adj95CI`] = optionalCi;
+    shape[`${m}_AdjPrev`] = checkedCell(range(m), { optional: true });
+    shape[`${m}_Adj95CI`] = optionalCi(range(m));
   }
   const { rows, problems, total } = parseCsv(text, file, z.object(shape));
   const extra: SourceProblem[] = [];

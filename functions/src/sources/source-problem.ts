@@ -5,6 +5,8 @@ export interface SourceProblem {
   row?: number;
   column?: string;
   message: string;
+  /** For a geometry problem: the coordinates at fault (also in the message). */
+  coordinates?: number[];
 }
 
 export function formatProblem(p: SourceProblem): string {

@@ -3,6 +3,8 @@ import type { Feature } from 'geojson';
 import { parseAreaFeatures, type AreaGeometry } from './parse-geojson.js';
 import { assertNoProblems } from './source-problem.js';
 import { checkCount, checkUnique } from './source-checks.js';
+import { checkedProperty } from './csv-fields.js';
+import { COUNT, NON_NEGATIVE } from './value-codes.js';
 
 /** Massachusetts has 351 cities and towns (MassGIS / Census 2020 county subdivisions). */
 export const TOWN_COUNT = 351;
@@ -29,10 +31,10 @@ const TownProperties = z.object({
   TOWN20: z.string().min(1),
   COUNTY20: z.string().min(1),
   COUNTYFP20: z.string().regex(/^\d{3}$/, 'expected a 3-digit county FIPS'),
-  POP2020: z.number().int().nonnegative(),
-  POP2010: z.number().int().nonnegative(),
-  ALAND20: z.number().nonnegative(),
-  AWATER20: z.number().nonnegative(),
+  POP2020: checkedProperty(COUNT),
+  POP2010: checkedProperty(COUNT),
+  ALAND20: checkedProperty(NON_NEGATIVE),
+  AWATER20: checkedProperty(NON_NEGATIVE),
 });
 
 /** "MANCHESTER-BY-THE-SEA" → "Manchester-by-the-Sea", "WEST SPRINGFIELD" → "West Springfield". */
@@ -44,7 +46,7 @@ export function townDisplayName(upper: string): string {
 }
 
 export function parseTowns(text: string | Buffer, file: string, expectedCount = TOWN_COUNT): Town[] {
-  const { features, problems, total } = parseAreaFeatures(text, file, TownProperties);
+  const { features, problems, total } = parseAreaFeatures(text, file, TownProperties, { idProperty: 'GEOID20' });
   checkCount(problems, file, 'town features', total, expectedCount);
   checkUnique(problems, file, 'GEOID20', features.map((f) => f.properties.GEOID20));
   assertNoProblems(problems);

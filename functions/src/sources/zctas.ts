@@ -20,7 +20,7 @@ const ZctaProperties = z.object({
 });
 
 export function parseZctas(text: string | Buffer, file: string, expectedCount = ZCTA_COUNT): Zcta[] {
-  const { features, problems, total } = parseAreaFeatures(text, file, ZctaProperties);
+  const { features, problems, total } = parseAreaFeatures(text, file, ZctaProperties, { idProperty: 'GEOID10' });
   checkCount(problems, file, 'ZCTA features', total, expectedCount);
   checkUnique(problems, file, 'GEOID10', features.map((f) => f.properties.GEOID10));
   assertNoProblems(problems);
