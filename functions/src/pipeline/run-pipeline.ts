@@ -9,6 +9,7 @@ import { loadRegistry } from '../sources/indicator-registry-file.js';
 import type { SourceEntry } from '../sources/source-manifest.js';
 import { geometryKey, crosswalkKey, priorityGeographiesKey, sensitivityKey, zipTableKey, type BlobStore, type IndexStore } from '../store/index-store.js';
 import { assembleIndicators } from './assemble-indicators.js';
+import { assertIndicatorValuesInRange } from '../indices/indicator-range-check.js';
 import { openFacilitiesAsOf } from '../sources/hospital-status.js';
 import { twoStepCatchment } from '../geo/two-step-catchment.js';
 import { unrankedPlaces } from '../indices/rank-eligibility.js';
@@ -109,6 +110,8 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
       if (e) e.notes = [...(e.notes ?? []), OUT_OF_STATE_NOTE];
     }
   }
+  // The last input check before anything is written: every assembled value in its registry range (docs/method.md §7a).
+  assertIndicatorValuesInRange(registry.indicators, assembled.values);
   lap('indicators');
   progress.step(`assembled ${registry.indicators.length} indicators at both levels (${borderTowns.length} border towns where an out-of-state hospital may be nearer)`);
 
