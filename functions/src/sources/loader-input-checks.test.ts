@@ -88,6 +88,7 @@ describe('MassCHIP values', () => {
       expect.objectContaining({ row: 2, column: '% teen births, 2005-2008', message: expect.stringMatching(/^102\.3 is out of range: expected from 0 to 100/) }),
       expect.objectContaining({ row: 2, column: 'Infant mortality rate (deaths per 1000 live births), 2005-2008', message: expect.stringMatching(/^-999 is the missing-data code/) }),
     ]);
+    expect(problemsOf(() => parseMasschip20052008(text('$', '5.73'), 'm.csv', towns))[0]).toMatchObject({ row: 2, column: '% teen births, 2005-2008', message: 'expected a number or NA (value "$")' });
   });
 });
 

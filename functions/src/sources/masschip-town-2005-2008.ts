@@ -43,7 +43,8 @@ export function parseMasschip20052008(text: string | Buffer, file: string, townN
       const raw = (record[column] ?? '').trim();
       let value: number | null = null;
       if (raw !== '' && raw !== 'NA') {
-        value = Number(raw.replace(/[$,\s]/g, ''));
+        const digits = raw.replace(/[$,\s]/g, '');
+        value = digits === '' ? Number.NaN : Number(digits); // "$" alone is not 0
         if (!Number.isFinite(value)) problems.push({ file, row, column, message: `expected a number or NA (value "${raw}")` });
         else {
           const problem = valueProblem(value, columnRange(column, ranges));
