@@ -95,13 +95,13 @@ describe('least privilege (IAM)', () => {
     ]);
   });
 
-  it('gives the pipeline the writes it needs (no Scan, no DeleteItem), S3 read on sources/* and write on the artifact prefixes', () => {
+  it('gives the pipeline the writes it needs (no Scan, no DeleteItem), S3 read on sources/* and write (and the sweep’s delete) on the artifact prefixes', () => {
     const pipeline = grantsOf('JobsPipelineRole');
     const dynamo = pipeline.find((g) => g.actions.some((a) => a.startsWith('dynamodb:')))!;
-    expect(dynamo.actions.sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(dynamo.actions.sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     const data = logicalId('AWS::S3::Bucket', 'Data');
     const s3 = pipeline.filter((g) => g.actions.some((a) => a.startsWith('s3:'))).map((g) => `${g.actions.join(',')} ${g.resources.join(',')}`);
-    expect(s3.sort()).toEqual([`s3:GetObject <${data}.Arn>/sources/*`, `s3:PutObject ${ARTIFACT_PREFIXES.map((p) => `<${data}.Arn>/${p}/*`).join(',')}`]);
+    expect(s3.sort()).toEqual([`s3:GetObject <${data}.Arn>/sources/*`, `s3:PutObject,s3:DeleteObject ${ARTIFACT_PREFIXES.map((p) => `<${data}.Arn>/${p}/*`).join(',')}`]);
   });
 
   it('lets the JWT-guarded API write only investment partitions (PutItem with a leading-keys condition)', () => {

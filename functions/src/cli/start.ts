@@ -9,6 +9,7 @@ import { IndexReader } from '../api/index-reader.js';
 import { adminAuthFrom } from '../api/admin-auth.js';
 import { clientAddress, serveLocal } from '../api/local-server.js';
 import { defaultCacheDir, runPipeline } from '../pipeline/run-pipeline.js';
+import { sweepAbandonedVersions } from '../pipeline/sweep-abandoned-versions.js';
 import { failAndExit } from './fail.js';
 import { openLocalStack } from './local-stack.js';
 import { terminalProgress } from './terminal-progress.js';
@@ -23,6 +24,7 @@ try {
   if (current && current.schema === STORE_SCHEMA) progress.step(`serving stored version ${current.version} (run \`npm run pipeline\` to recompute)`);
   else {
     progress.step(current ? `stored version ${current.version} was written by an older release: recomputing` : 'no published version in the local store yet: running the pipeline');
+    await sweepAbandonedVersions(stack.store, stack.blobs, { progress });
     await runPipeline({ store: stack.store, investments: stack.investments, blobs: stack.blobs, dataDir: config.dataDir, cacheDir: defaultCacheDir(config.stateDir), progress });
   }
   // Investment edits need a bearer token: a fresh random one per start unless ADMIN_TOKEN is set.

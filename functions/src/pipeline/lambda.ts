@@ -10,6 +10,7 @@ import { DynamoInvestmentStore } from '../store/dynamo-investment-store.js';
 import { S3BlobStore } from '../store/s3-blob-store.js';
 import type { Progress } from './progress.js';
 import { runPipeline, type PipelineResult } from './run-pipeline.js';
+import { sweepAbandonedVersions } from './sweep-abandoned-versions.js';
 
 /** Where staged sources live in the data bucket (uploaded by the command in docs/deploy.md). */
 export const STAGED_PREFIX = 'sources/';
@@ -74,7 +75,9 @@ export async function handler(): Promise<PipelineResult> {
   try {
     const staged = await stageSources(manifest, dataDir, getObject);
     logProgress.step(`staged ${staged.length} sources from s3://${bucket}/${STAGED_PREFIX} (sha256 ok)`);
-    return await runPipeline({ store, investments, blobs: new S3BlobStore(s3, bucket), dataDir, manifest, cacheDir: '/tmp/equity-atlas-cache', progress: logProgress }); // /tmp survives warm starts: the crosswalk is recomputed only on a cold container
+    const blobs = new S3BlobStore(s3, bucket);
+    await sweepAbandonedVersions(store, blobs, { progress: logProgress });
+    return await runPipeline({ store, investments, blobs, dataDir, manifest, cacheDir: '/tmp/equity-atlas-cache', progress: logProgress }); // /tmp survives warm starts: the crosswalk is recomputed only on a cold container
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

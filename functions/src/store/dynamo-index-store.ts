@@ -1,13 +1,14 @@
-import { TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type BatchWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Level, PlaceRecord, VersionMeta } from '../indices/place-record.js';
+import { LEVELS, type Level, type PlaceRecord, type VersionMeta } from '../indices/place-record.js';
 import { StaleVersionError, type IndexStore, type VersionSummary } from './index-store.js';
 import { keys } from './table-schema.js';
 import { BULK_WRITE } from './dynamo-client.js';
@@ -142,6 +143,40 @@ export class DynamoIndexStore implements IndexStore {
       if (err instanceof TransactionCanceledException) throw new StaleVersionError(version, expectedCurrent);
       throw err;
     }
+  }
+
+  async abandonVersion(version: string): Promise<boolean> {
+    try {
+      // publishVersion requires status "writing", so once this lands the version can never become current.
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.version(version),
+          UpdateExpression: 'SET #status = :abandoned',
+          ConditionExpression: '#status IN (:writing, :abandoned)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':writing': 'writing', ':abandoned': 'abandoned' },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  async deleteAbandonedVersion(version: string): Promise<void> {
+    for (const level of LEVELS) {
+      const items = await queryPartition(this.doc, this.tableName, keys.placesPartition(version, level), { ProjectionExpression: 'PK, SK' });
+      for (let i = 0; i < items.length; i += BATCH_SIZE) {
+        await this.batchWriteWithRetry(items.slice(i, i + BATCH_SIZE).map((k) => ({ DeleteRequest: { Key: { PK: k.PK, SK: k.SK } } })));
+      }
+    }
+    // The record goes last: until then a sweep interrupted here finds the version again and finishes. No
+    // condition needed (and no DeleteItem grant for the pipeline): only abandonVersion leads here, and
+    // nothing turns an abandoned record back into one that could be published.
+    const record = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.version(version), ProjectionExpression: '#status', ExpressionAttributeNames: { '#status': 'status' }, ConsistentRead: true }));
+    if (record.Item?.status === 'abandoned') await this.batchWriteWithRetry([{ DeleteRequest: { Key: keys.version(version) } }]);
   }
 
   async listPlaces(version: string, level: Level): Promise<PlaceRecord[]> {

@@ -1,9 +1,9 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BlobStore } from './index-store.js';
+import type { PipelineBlobStore } from './index-store.js';
 
 /** Local BlobStore on disk (S3 plays this role in AWS). Writes are atomic via rename. */
-export class FileBlobStore implements BlobStore {
+export class FileBlobStore implements PipelineBlobStore {
   constructor(private readonly root: string) {}
 
   private fileOf(key: string): string {
@@ -18,6 +18,13 @@ export class FileBlobStore implements BlobStore {
     const tmp = `${file}.${process.pid}.tmp`;
     await writeFile(tmp, body);
     await rename(tmp, file);
+  }
+
+  async delete(key: string): Promise<void> {
+    const file = this.fileOf(key);
+    await rm(file, { force: true });
+    // The per-version folder goes with its last file (rmdir refuses a folder that still has some).
+    await rmdir(path.dirname(file)).catch(() => {});
   }
 
   async get(key: string): Promise<string | null> {

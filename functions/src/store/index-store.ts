@@ -1,4 +1,4 @@
-import type { Level, PlaceRecord, VersionMeta } from '../indices/place-record.js';
+import { LEVELS, type Level, type PlaceRecord, type VersionMeta } from '../indices/place-record.js';
 
 /**
  * Storage of published index versions. One DynamoDB implementation serves
@@ -18,6 +18,13 @@ export interface IndexStore {
    * `expectedCurrent` (null = none yet). Throws StaleVersionError otherwise.
    */
   publishVersion(version: string, expectedCurrent: string | null): Promise<void>;
+  /**
+   * Mark a version that is still "writing" (or already "abandoned") as "abandoned", so it can never be
+   * published. False when it is neither: published meanwhile, or gone.
+   */
+  abandonVersion(version: string): Promise<boolean>;
+  /** Delete an abandoned version's place items, then its record (only while it is "abandoned"). */
+  deleteAbandonedVersion(version: string): Promise<void>;
   listPlaces(version: string, level: Level): Promise<PlaceRecord[]>;
   getPlace(version: string, level: Level, id: string): Promise<PlaceRecord | null>;
 }
@@ -25,7 +32,8 @@ export interface IndexStore {
 /** A version record's headline fields (`Query PK = VERSIONS`, projected). */
 export interface VersionSummary {
   version: string;
-  status: 'writing' | 'complete';
+  /** "abandoned": a crashed run's version being swept away (pipeline/sweep-abandoned-versions.ts). */
+  status: 'writing' | 'complete' | 'abandoned';
   createdAt: string;
   methodId: string | null;
   counts: Record<Level, number>;
@@ -43,6 +51,12 @@ export class StaleVersionError extends Error {
 export interface BlobStore {
   put(key: string, body: string, contentType: string): Promise<void>;
   get(key: string): Promise<string | null>;
+}
+
+/** What the pipeline needs of blobs: it also removes an abandoned version's (readers never delete). */
+export interface PipelineBlobStore extends BlobStore {
+  /** Remove the blob; a missing one is not an error. */
+  delete(key: string): Promise<void>;
 }
 
 export function geometryKey(version: string, level: Level): string {
@@ -66,4 +80,16 @@ export function zipTableKey(version: string): string {
 /** Rank sensitivity of a version at one level (indices/sensitivity.ts); versions before it have none. */
 export function sensitivityKey(version: string, level: Level): string {
   return `sensitivity/${version}/${level}.json`;
+}
+
+/** Every blob a pipeline run writes for a version (what a sweep of an abandoned version deletes). */
+export function versionBlobKeys(version: string): string[] {
+  return [
+    ...LEVELS.map((level) => geometryKey(version, level)),
+    crosswalkKey(version, 'area'),
+    crosswalkKey(version, 'population'),
+    zipTableKey(version),
+    priorityGeographiesKey(version),
+    ...LEVELS.map((level) => sensitivityKey(version, level)),
+  ];
 }

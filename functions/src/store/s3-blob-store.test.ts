@@ -32,6 +32,10 @@ function inMemoryS3(): { client: S3Client; objects: Map<string, { body: string; 
           objects.set(key, { body: await bodyText(request.body), contentType: request.headers['content-type'] ?? '' });
           return reply(200, '', { etag: '"x"' });
         }
+        if (request.method === 'DELETE') {
+          objects.delete(key);
+          return reply(204, ''); // S3 answers 204 whether or not the key existed
+        }
         const object = objects.get(key);
         if (!object) return reply(404, '<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>', { 'content-type': 'application/xml' });
         return reply(200, object.body, { 'content-type': object.contentType });
@@ -60,6 +64,17 @@ describe('S3BlobStore', () => {
     expect(s3.sent[0]?.path).toBe('/atlas-bucket/artifacts/geometry/v1/town.geojson');
     expect(Object.keys(s3.sent[0]!.headers)).toContain('x-amz-checksum-sha256');
     expect(await blobs.get('geometry/v1/town.geojson')).toBe('{"type":"FeatureCollection","features":[]}');
+  });
+
+  it('deletes a blob under the prefix, and a missing one without error (the sweep of an abandoned version)', async () => {
+    const s3 = inMemoryS3();
+    const blobs = new S3BlobStore(s3.client, 'atlas-bucket', 'artifacts/');
+    await blobs.put('geometry/v1/town.geojson', '{}', 'application/geo+json');
+    await blobs.delete('geometry/v1/town.geojson');
+    await blobs.delete('geometry/v1/zcta.geojson');
+    expect([...s3.objects.keys()]).toEqual([]);
+    expect(s3.sent.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual(['/atlas-bucket/artifacts/geometry/v1/town.geojson', '/atlas-bucket/artifacts/geometry/v1/zcta.geojson']);
+    await expect(blobs.delete('../sources/x.csv')).rejects.toThrow(/must be a relative key/);
   });
 
   it('reads a missing object as null, like a missing file', async () => {

@@ -1,12 +1,12 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { BlobStore } from './index-store.js';
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { PipelineBlobStore } from './index-store.js';
 
 /**
  * BlobStore on S3 (the FileBlobStore's role in AWS). Keys are used as object
  * keys under an optional prefix; a missing object reads as null, like a
  * missing file locally. The client is passed in so a Lambda creates it once.
  */
-export class S3BlobStore implements BlobStore {
+export class S3BlobStore implements PipelineBlobStore {
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
@@ -24,6 +24,11 @@ export class S3BlobStore implements BlobStore {
     await this.client.send(
       new PutObjectCommand({ Bucket: this.bucket, Key: this.keyOf(key), Body: body, ContentType: contentType, ChecksumAlgorithm: 'SHA256' }),
     );
+  }
+
+  /** S3 answers 204 for a missing key too. */
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(key) }));
   }
 
   async get(key: string): Promise<string | null> {

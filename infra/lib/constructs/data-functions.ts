@@ -43,15 +43,18 @@ export class DataFunctions extends Construct {
       logRemovalPolicy: props.logRemovalPolicy,
     });
     // Exactly what DynamoIndexStore does when writing: GetItem (pointer, version), PutItem (begin),
-    // BatchWriteItem (places), TransactWriteItems = PutItem + UpdateItem (publish). No Scan, no DeleteItem.
+    // BatchWriteItem (places), TransactWriteItems = PutItem + UpdateItem (publish); and when sweeping a
+    // crashed run's version (pipeline/sweep-abandoned-versions.ts): Query (versions, its places),
+    // UpdateItem (mark abandoned), BatchWriteItem (delete). No Scan, no DeleteItem.
     this.pipeline.role.addToPolicy(
       new PolicyStatement({
-        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
+        actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
         resources: [table.tableArn],
       }),
     );
     this.pipeline.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('sources/*')] }));
-    this.pipeline.role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: ARTIFACT_PREFIXES.map((p) => bucket.arnForObjects(`${p}/*`)) }));
+    // DeleteObject: the sweep removes an abandoned version's artifacts (never a published one's: it only takes "writing" versions).
+    this.pipeline.role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: ARTIFACT_PREFIXES.map((p) => bucket.arnForObjects(`${p}/*`)) }));
 
     this.schedule = new Rule(this, 'Schedule', {
       description: 'Recompute the Equity Atlas indices from the staged sources',
