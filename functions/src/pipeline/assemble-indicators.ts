@@ -13,6 +13,7 @@ import type { MasschipValue } from '../sources/masschip-town-indicators.js';
 import type { PlacesRow } from '../sources/places-measures.js';
 import type { Town } from '../sources/towns.js';
 import { masschip20052008Values, masschip2010Values } from './masschip-values.js';
+import { ACS_INCOME_TOP_CODE } from '../sources/value-codes.js';
 
 /** Links between geographies, from the crosswalks (docs/crosswalks.md). */
 export interface GeoLinks {
@@ -61,7 +62,6 @@ interface Valued {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
-const TOP_CODE = 250_001;
 
 /** Two decimals at most: more than any input publishes (docs/method.md, "Precision"). */
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -206,7 +206,7 @@ export function assembleIndicators(registry: Registry, inputs: IndicatorInputs):
         for (const bg of inputs.ejBlockGroups) {
           const id = bg.municipality ? townByName.get(bg.municipality.toUpperCase()) : undefined;
           if (id && bg.municipalIncome !== null && !town.values.has(id)) {
-            const topCoded = bg.municipalIncome === TOP_CODE;
+            const topCoded = bg.municipalIncome === ACS_INCOME_TOP_CODE;
             town.values.set(id, {
               value: bg.municipalIncome,
               se: bg.municipalIncomeMoe === null ? null : seFromMoe90(bg.municipalIncomeMoe),
