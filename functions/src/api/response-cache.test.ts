@@ -53,11 +53,13 @@ describe('ResponseCache byte bound', () => {
     expect(cache.size).toEqual({ entries: 1, bytes: 10 });
   });
 
-  it('counts two bytes a character once any character is outside Latin-1, as V8 stores it', async () => {
+  it('holds and counts UTF-8 bytes, so a "—" costs its three bytes, not a two-byte copy of the whole answer', async () => {
     const cache = new ResponseCache(1_000, { maxBytes: 100 });
     const api = new Hono().get('/:k', (c) => cache.json(c, c.req.param('k'), () => 'Chicopee — Holyoke'));
-    await api.request('/dash');
-    expect(cache.size.bytes).toBe(2 * JSON.stringify('Chicopee — Holyoke').length);
+    const res = await api.request('/dash');
+    expect(await res.json()).toBe('Chicopee — Holyoke');
+    expect(cache.size.bytes).toBe(Buffer.byteLength(JSON.stringify('Chicopee — Holyoke')));
+    expect(cache.size.bytes).toBe(22);
   });
 
   it('keeps distinct ~600 KB list pages (the RSS case of issue 14) within the default 64 MiB', async () => {

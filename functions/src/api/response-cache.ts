@@ -7,14 +7,8 @@ import type { Context } from 'hono';
  */
 export const RESPONSE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 
-/**
- * Memory V8 holds for a string: one byte per character when every character is
- * Latin-1, two otherwise (a single "—" makes the whole string two-byte).
- */
-export function heldBytes(s: string): number {
-  // eslint-disable-next-line no-control-regex
-  return /[^\u0000-\u00ff]/.test(s) ? 2 * s.length : s.length;
-}
+/** Encodes each answer once; TextEncoder gives each its own buffer (Buffer.from would pin a shared 8 KiB pool slab per small answer). */
+const utf8 = new TextEncoder();
 
 /**
  * Serialized JSON answers keyed by version and request: a version never
@@ -23,9 +17,14 @@ export function heldBytes(s: string): number {
  * are served without rebuilding or re-serializing them, and memory stays
  * capped however many distinct queries arrive. An answer larger than the whole
  * budget is served but not kept.
+ *
+ * Bodies are kept as UTF-8 bytes, not strings: one character outside Latin-1
+ * (a "—") makes V8 hold the whole answer as a two-byte string, and sending that
+ * cost a UTF-8 length count and an encode on every request, about half the CPU
+ * of a cached GET (docs/api-performance.md).
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, { body: string; bytes: number }>();
+  private readonly entries = new Map<string, { body: Uint8Array<ArrayBuffer>; bytes: number }>();
   private bytes = 0;
   private readonly maxBytes: number;
 
@@ -36,7 +35,7 @@ export class ResponseCache {
     this.maxBytes = options.maxBytes ?? RESPONSE_CACHE_MAX_BYTES;
   }
 
-  /** Bytes held now (heldBytes of every body). */
+  /** Bytes held now (the UTF-8 bodies). */
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.bytes };
   }
@@ -44,8 +43,8 @@ export class ResponseCache {
   async json(c: Context, key: string, build: () => unknown | Promise<unknown>): Promise<Response> {
     let entry = this.entries.get(key);
     if (entry === undefined) {
-      const body = JSON.stringify(await build());
-      entry = { body, bytes: heldBytes(body) };
+      const body = utf8.encode(JSON.stringify(await build()));
+      entry = { body, bytes: body.byteLength };
       if (this.entries.has(key)) this.remove(key); // built twice concurrently: keep one copy
       if (entry.bytes <= this.maxBytes) this.add(key, entry);
     } else {
@@ -55,7 +54,7 @@ export class ResponseCache {
     return c.body(entry.body, 200, { 'content-type': 'application/json' });
   }
 
-  private add(key: string, entry: { body: string; bytes: number }): void {
+  private add(key: string, entry: { body: Uint8Array<ArrayBuffer>; bytes: number }): void {
     while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.bytes + entry.bytes > this.maxBytes)) {
       this.remove(this.entries.keys().next().value!);
     }
