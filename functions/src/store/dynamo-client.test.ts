@@ -1,7 +1,9 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AWS_TIMEOUTS, createDynamoClient, LOCAL_TIMEOUTS, worstCaseMs } from './dynamo-client.js';
+import { AWS_TIMEOUTS, BULK_READ, createDynamoClient, LOCAL_TIMEOUTS, worstCaseMs } from './dynamo-client.js';
+import { DynamoIndexStore } from './dynamo-index-store.js';
 import { freePort } from './local-dynamodb.js';
 
 /** A "store" that accepts connections and reads requests but never answers: a paused DynamoDB Local. */
@@ -75,5 +77,24 @@ describe('createDynamoClient time limits', () => {
     const { ms, error } = await timeFailure(() => client.send(new ListTablesCommand({})));
     expect(error.message).toMatch(/ECONNREFUSED/);
     expect(ms).toBeLessThan(1_000);
+  });
+
+  it('gives bulk reads (a version\u2019s places) the longer BULK_READ limit, and small reads the short one', async () => {
+    // A slow but alive store: every answer (an empty result) after 600 ms.
+    const server = createHttpServer((req, res) => {
+      req.resume();
+      req.on('end', () => setTimeout(() => res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end('{"Items":[],"Count":0}'), 600));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = createDynamoClient({
+      endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+      region: 'us-east-1',
+      timeouts: { connectionTimeoutMs: 1_000, requestTimeoutMs: 300, maxAttempts: 1 },
+    });
+    cleanup.push(async () => client.destroy(), () => new Promise((resolve) => server.close(() => resolve())));
+    const store = new DynamoIndexStore(client, 'slow');
+    expect(await store.listPlaces('v1', 'town')).toEqual([]);
+    expect(BULK_READ.requestTimeout).toBeGreaterThan(600);
+    expect((await timeFailure(() => store.getCurrentVersion())).error.name).toBe('TimeoutError');
   });
 });

@@ -19,9 +19,10 @@ export interface StoreTimeouts {
 }
 
 /**
- * DynamoDB Local on loopback answers reads in milliseconds; with test suites
- * and a pipeline sharing one JVM on two cores, the slowest reads measured
- * 1.2 s (p99 0.7 s). Two attempts: about 4 s before a stalled store becomes a 503.
+ * DynamoDB Local on loopback answers small reads (pointer, version record,
+ * investments) in milliseconds; with test suites and a pipeline sharing one
+ * JVM on two cores, the slowest measured 1.3 s. Two attempts: about 4 s before
+ * a stalled store becomes a 503. Bulk calls take BULK_READ / BULK_WRITE.
  */
 export const LOCAL_TIMEOUTS: StoreTimeouts = { connectionTimeoutMs: 1_000, requestTimeoutMs: 2_000, maxAttempts: 2 };
 
@@ -39,6 +40,16 @@ export const AWS_TIMEOUTS: StoreTimeouts = { connectionTimeoutMs: 1_000, request
  * load), so they get a longer limit than the serving reads.
  */
 export const BULK_WRITE: { requestTimeout: number } = { requestTimeout: 30_000 };
+
+/**
+ * Per-call options for bulk reads: a version's places, in 1 MB pages, read
+ * once per version and then served from memory (api/index-reader.ts). Under a
+ * loaded test run DynamoDB Local took up to 2.3 s for one page, past the
+ * serving limit. A stalled store is still noticed by the "current" pointer
+ * read, which comes first with the short limit; only a cold cache waits
+ * longer (at worst 2 × 8 s locally, 3 × 8 s in AWS, inside API Gateway's 29 s).
+ */
+export const BULK_READ: { requestTimeout: number } = { requestTimeout: 8_000 };
 
 /**
  * The longest a failing call can take: every attempt timing out (both timers

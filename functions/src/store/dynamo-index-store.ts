@@ -11,7 +11,7 @@ import {
 import { LEVELS, type Level, type PlaceRecord, type VersionMeta } from '../indices/place-record.js';
 import { StaleVersionError, type IndexStore, type VersionSummary } from './index-store.js';
 import { keys } from './table-schema.js';
-import { BULK_WRITE } from './dynamo-client.js';
+import { BULK_READ, BULK_WRITE } from './dynamo-client.js';
 import { queryPartition } from './query-partition.js';
 
 const BATCH_SIZE = 25; // DynamoDB BatchWriteItem limit
@@ -180,7 +180,7 @@ export class DynamoIndexStore implements IndexStore {
   }
 
   async listPlaces(version: string, level: Level): Promise<PlaceRecord[]> {
-    return (await queryPartition(this.doc, this.tableName, keys.placesPartition(version, level))).map(toPlace);
+    return (await queryPartition(this.doc, this.tableName, keys.placesPartition(version, level), {}, BULK_READ)).map(toPlace);
   }
 
   async getPlace(version: string, level: Level, id: string): Promise<PlaceRecord | null> {
