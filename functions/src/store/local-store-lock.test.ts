@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { claimLocalStore, LOCK_FILE, LocalStoreBusyError, type StoreLockRecord } from './local-store-lock.js';
+import { claimLocalStore, LOCK_FILE, LocalStoreBusyError, stopOrphanedDynamoDb, type StoreLockRecord } from './local-store-lock.js';
 
 const dirs: string[] = [];
 const stateDir = () => {
@@ -66,10 +66,19 @@ describe('claimLocalStore (one DynamoDB Local per STATE_DIR)', () => {
     if (claim.kind === 'owner') claim.release();
   });
 
-  it('refuses when the owner died but its DynamoDB Local still runs on the files', async () => {
+  it('stops the DynamoDB Local a killed owner left running on the files, then takes over; refuses when it is not provably ours', async () => {
     const dir = stateDir();
     hold(dir, record({}));
-    await expect(claimLocalStore(dir, 'serve', { isAlive: aliveOnly(4243) })).rejects.toThrow(/DynamoDB Local \(pid 4243\) outlived .*kill 4243/);
+    const stopped: [number, string][] = [];
+    const claim = await claimLocalStore(dir, 'serve', { isAlive: aliveOnly(4243, process.pid), stopOrphan: async (pid, dbDir) => (stopped.push([pid, dbDir]), true) });
+    expect(stopped).toEqual([[4243, path.join(dir, 'dynamodb')]]);
+    expect(claim.kind).toBe('owner');
+    if (claim.kind === 'owner') claim.release();
+
+    hold(dir, record({}));
+    await expect(claimLocalStore(dir, 'serve', { isAlive: aliveOnly(4243), stopOrphan: async () => false })).rejects.toThrow(/DynamoDB Local \(pid 4243\) outlived .*kill 4243/);
+    // The real check never signals a process that is not DynamoDB Local on this directory (here: this test runner).
+    expect(await stopOrphanedDynamoDb(process.pid, path.join(dir, 'dynamodb'))).toBe(false);
   });
 
   it('release leaves a record that is no longer its own alone', async () => {

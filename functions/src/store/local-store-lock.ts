@@ -44,6 +44,8 @@ export interface ClaimOptions {
   waitMs?: number;
   isAlive?: (pid: number) => boolean;
   sleep?: (ms: number) => Promise<void>;
+  /** Stop an orphaned DynamoDB Local on `dbDir`; false when it cannot be shown to be one (default: stopOrphanedDynamoDb). */
+  stopOrphan?: (pid: number, dbDir: string) => Promise<boolean>;
 }
 
 export function isProcessAlive(pid: number): boolean {
@@ -53,6 +55,29 @@ export function isProcessAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
   }
+}
+
+/**
+ * SIGTERM (then SIGKILL) process `pid` only if its command line (Linux /proc) is
+ * DynamoDB Local on `dbDir` — a recycled pid must never be killed. Resolves
+ * true once it has exited, false when it is not provably that JVM.
+ */
+export async function stopOrphanedDynamoDb(pid: number, dbDir: string): Promise<boolean> {
+  let argv: string[];
+  try {
+    argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return false;
+  }
+  const dbPath = argv[argv.indexOf('-dbPath') + 1];
+  if (!argv.some((a) => a.endsWith('DynamoDBLocal.jar')) || argv.indexOf('-dbPath') < 0 || path.resolve(dbPath ?? '') !== path.resolve(dbDir)) return false;
+  process.kill(pid, 'SIGTERM');
+  for (let waited = 0; isProcessAlive(pid); waited += 100) {
+    if (waited === 10_000) process.kill(pid, 'SIGKILL');
+    if (waited > 20_000) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return true;
 }
 
 function readRecord(file: string): StoreLockRecord | null {
@@ -82,6 +107,7 @@ export async function claimLocalStore(stateDir: string, role: StoreRole, options
   const file = path.join(stateDir, LOCK_FILE);
   const isAlive = options.isAlive ?? isProcessAlive;
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const stopOrphan = options.stopOrphan ?? stopOrphanedDynamoDb;
   const deadline = Date.now() + (options.waitMs ?? 120_000);
   for (;;) {
     const mine: StoreLockRecord = { pid: process.pid, role, command: path.basename(process.argv[1] ?? 'node'), endpoint: null, dbPid: null, startedAt: new Date().toISOString() };
@@ -97,7 +123,8 @@ export async function claimLocalStore(stateDir: string, role: StoreRole, options
     const held = readRecord(file);
     if (!held) continue; // released meanwhile
     if (!isAlive(held.pid)) {
-      if (held.dbPid !== null && isAlive(held.dbPid)) {
+      // After a kill -9 of its owner the JVM lives on, holding the files: stop it if it provably is ours.
+      if (held.dbPid !== null && isAlive(held.dbPid) && !(await stopOrphan(held.dbPid, path.join(stateDir, 'dynamodb')))) {
         throw new LocalStoreBusyError(
           `DynamoDB Local (pid ${held.dbPid}) outlived the process that started it (pid ${held.pid}, killed?) and still holds ${stateDir}. ` +
             `Stop it (kill ${held.dbPid}) and delete ${file}, then retry.`,
