@@ -20,6 +20,8 @@ const TARGET_REQUESTS = 10_500;
 const CONCURRENCY = 4;
 /** Heap growth allowed after the run (after GC), beyond the warmed caches. */
 const HEAP_GROWTH_LIMIT_MB = 96;
+/** RSS growth allowed: the allocator keeps freed 2 MB bodies and gzip buffers, but not without bound (a 1 GB Lambda). */
+const RSS_GROWTH_LIMIT_MB = 512;
 const TOKEN = 'fuzz-admin-token-0123456789';
 
 type Param = { in: 'path' | 'query' | 'header'; name: string; required?: boolean; schema: Record<string, unknown> };
@@ -307,6 +309,7 @@ describe('fuzz: every operation of /v1/openapi.json', () => {
     expect(failures.slice(0, 10)).toEqual([]);
     expect(logged.slice(0, 5)).toEqual([]); // no unexpected error reached the error log
     expect(heapGrowthMb).toBeLessThan(HEAP_GROWTH_LIMIT_MB);
+    expect(rssGrowthMb).toBeLessThan(RSS_GROWTH_LIMIT_MB);
   }, 300_000);
 
   // Found by this fuzz (seed 142026): DynamoDB cannot store a positive number below 1e-130, the investment schema accepts one.
