@@ -12,7 +12,8 @@ const log = vi.spyOn(console, 'log').mockImplementation(() => {});
 beforeAll(async () => {
   ctx = await publishedStore();
   // The handler module reads its configuration at import, as it does in a Lambda container.
-  Object.assign(process.env, { DYNAMODB_ENDPOINT: ctx.endpoint, TABLE_NAME: ctx.tableName, BLOB_DIR: ctx.blobDir });
+  // DynamoDB Local keeps one database per access key (no -sharedDb): the handler must use the test store's credential.
+  Object.assign(process.env, { DYNAMODB_ENDPOINT: ctx.endpoint, TABLE_NAME: ctx.tableName, BLOB_DIR: ctx.blobDir, AWS_ACCESS_KEY_ID: ctx.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: ctx.credentials.secretAccessKey });
   lambda = await import('../functions/src/api/lambda.js');
 });
 afterAll(() => {

@@ -14,7 +14,13 @@ import { jsonLog, withRequestLog } from './lambda-log.js';
 
 // Created once per Lambda container, outside the handler (reused across invocations).
 const config = loadConfig();
-const client = createDynamoClient({ endpoint: config.dynamoEndpoint, region: config.region });
+// With DYNAMODB_ENDPOINT (a DynamoDB Local: tests, smoke runs) the database is the one of the credentials in the
+// standard AWS variables, as the SDK would use; without an endpoint the Lambda role's credentials apply.
+const localCredentials =
+  config.dynamoEndpoint && process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY
+    ? { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY }
+    : undefined;
+const client = createDynamoClient({ endpoint: config.dynamoEndpoint, region: config.region, credentials: localCredentials });
 const store = new DynamoIndexStore(client, config.tableName);
 
 /** Geometry from S3 in AWS (BLOB_BUCKET, set by the CDK stack); from files for local runs and tests (BLOB_DIR). */
