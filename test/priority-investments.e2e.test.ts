@@ -271,6 +271,12 @@ describe('HTTP semantics (issue 14)', () => {
     expect(put.status).toBe(200);
   });
 
+  it('refuses an amount below one cent (DynamoDB cannot store 1e-200) with a 400 naming amountUsd', async () => {
+    const res = await app.request('/v1/investments', { method: 'POST', ...json(grant({ amountUsd: 1e-200 })) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain('amountUsd');
+  });
+
   it.each(['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'ftp://example.org/x'])('refuses a sourceUrl of %s', async (url) => {
     const res = await app.request('/v1/investments', { method: 'POST', ...json(grant({ sourceUrl: url })) });
     expect(res.status).toBe(400);

@@ -10,7 +10,8 @@ const UnmappedPlaceSchema = z.object({ name: z.string().trim().min(1).max(200), 
 export const investmentFieldShape = {
   funder: z.string().trim().min(1).max(200).openapi({ example: 'Point32Health Foundation' }),
   grantee: z.string().trim().min(1).max(200).openapi({ example: 'Health Care For All' }),
-  amountUsd: z.number().nonnegative().max(1e11).nullable().openapi({ description: 'Announced amount in USD; null = not published (never estimated).', example: 920000 }),
+  // Dollars to the cent: DynamoDB stores 38 significant digits and refuses magnitudes below 1e-130, so a 1e-200 "amount" must be a 400, not a store failure.
+  amountUsd: z.number().nonnegative().max(1e11).refine((v) => v === 0 || v >= 0.01, 'expected 0 or at least one cent (0.01)').nullable().openapi({ description: 'Announced amount in USD; null = not published (never estimated).', example: 920000 }),
   amountNote: z.string().max(1000),
   startDate: z.string().regex(PARTIAL_DATE, 'expected YYYY-MM-DD or YYYY-MM').openapi({ description: 'Start (seeded rows: announcement date) at the precision published.', example: '2025-05-29' }),
   durationYears: z.number().positive().max(100).nullable(),
