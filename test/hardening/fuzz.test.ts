@@ -46,11 +46,14 @@ const CONTENT_TYPE = ['application/json', 'application/json; charset=utf-8', 'ap
 const MALFORMED_BODIES = ['{', '{"a":', '[1,2', 'null', '"str"', '1e999', '{"__proto__":{"admin":true}}', '{"a":1,"a":2}', '\uFEFF{}', 'NaN', '{"x":1e999}', '[' .repeat(5000) + ']'.repeat(5000), '{' + '"k":{'.repeat(2000) + '}'.repeat(2001), "{'single':1}", '{"a":"\\ud800"}', '', ' '];
 
 /**
- * DynamoDB stores numbers down to 1e-130; the API accepts smaller positive
- * amounts and the store then fails (a 5xx, not a 400): a defect this fuzz
- * found, kept out of the generated bodies until it is fixed (see the it.todo below).
+ * DynamoDB stores numbers down to 1e-130. durationYears and amountYears accept
+ * any positive number, so 1e-200 reaches the store and fails there (a 503,
+ * not a 400): a defect this fuzz found, kept out of the generated bodies until
+ * it is fixed (see the it.todo below). amountUsd had it too and is fixed
+ * (at least one cent): it is fuzzed with such values.
  */
-const storable = (_key: string, v: unknown) => (typeof v === 'number' && v !== 0 && Math.abs(v) < 1e-130 ? 0 : v);
+const UNSTORABLE_KNOWN = new Set(['durationYears', 'amountYears']);
+const storable = (key: string, v: unknown) => (UNSTORABLE_KNOWN.has(key) && typeof v === 'number' && v !== 0 && Math.abs(v) < 1e-130 ? 1 : v);
 const json = (v: unknown) => JSON.stringify(v, storable);
 
 /** Header values must be byte strings without CR, LF or NUL (fetch refuses others before any server sees them). */
@@ -180,7 +183,7 @@ describe('fuzz: every operation of /v1/openapi.json', () => {
       const valid = op.body ? schemaArbitrary(op.body, doc).map((v) => (v && typeof v === 'object' && 'municipalities' in v ? { ...v, municipalities: towns.slice(0, 2) } : v)) : fc.jsonValue();
       return fc.oneof(
         { weight: 4, arbitrary: valid.map((v) => json(v)) },
-        { weight: 3, arbitrary: fc.tuple(valid, fc.string(), fc.constantFrom(...HOSTILE, null, -1, 1e308, [], {}, true)).map(([v, key, bad]) => json(v && typeof v === 'object' ? { ...v, [Object.keys(v)[0] ?? key]: bad } : bad)) },
+        { weight: 3, arbitrary: fc.tuple(valid, fc.nat(), fc.string(), fc.constantFrom(...HOSTILE, null, -1, 1e308, 1e-200, 5e-324, 0.001, [], {}, true)).map(([v, i, key, bad]) => json(v && typeof v === 'object' ? { ...v, [Object.keys(v)[i % Math.max(1, Object.keys(v).length)] ?? key]: bad } : bad)) },
         { weight: 2, arbitrary: fc.constantFrom(...MALFORMED_BODIES) },
         { weight: 1, arbitrary: fc.constantFrom(16 * 1024 + 1, 200_000, 2_000_000).map((n) => JSON.stringify({ funder: 'x'.repeat(n) })) },
         { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }) }, // not UTF-8, often not JSON
@@ -312,6 +315,7 @@ describe('fuzz: every operation of /v1/openapi.json', () => {
     expect(rssGrowthMb).toBeLessThan(RSS_GROWTH_LIMIT_MB);
   }, 300_000);
 
-  // Found by this fuzz (seed 142026): DynamoDB cannot store a positive number below 1e-130, the investment schema accepts one.
-  it.todo('POST/PUT/PATCH /v1/investments with amountUsd (or durationYears, amountYears) 1e-200 answers a 400 problem, not a 5xx from the store');
+  // Found by this fuzz (seed 142026): DynamoDB cannot store a positive number below 1e-130, the investment schema accepts one
+  // (amountUsd fixed in fcb6351; durationYears and amountYears still answer 503). When fixed, empty UNSTORABLE_KNOWN.
+  it.todo('POST/PUT/PATCH /v1/investments with durationYears or amountYears 1e-200 answers a 400 problem, not a 503 from the store');
 });

@@ -42,9 +42,10 @@ function typedArbitrary(type: string, s: Schema, doc: SchemaDoc, depth: number):
     case 'integer':
       return fc.integer({ min: Math.ceil(num('minimum') ?? -1e6), max: Math.floor(num('maximum') ?? 1e6) });
     case 'number': {
-      const min = num('minimum') ?? (num('exclusiveMinimum') !== undefined ? num('exclusiveMinimum')! + 1e-6 : -1e6);
-      const max = num('maximum') ?? (num('exclusiveMaximum') !== undefined ? num('exclusiveMaximum')! - 1e-6 : 1e6);
-      return fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+      // Exclusive bounds stay exclusive, so values just past them (down to 5e-324 above 0) are generated too.
+      const min = num('minimum') ?? num('exclusiveMinimum') ?? -1e6;
+      const max = num('maximum') ?? num('exclusiveMaximum') ?? 1e6;
+      return fc.double({ min, max, minExcluded: num('minimum') === undefined && num('exclusiveMinimum') !== undefined, maxExcluded: num('maximum') === undefined && num('exclusiveMaximum') !== undefined, noNaN: true, noDefaultInfinity: true });
     }
     case 'string': {
       if (typeof s.pattern === 'string') return fc.stringMatching(new RegExp(s.pattern));
