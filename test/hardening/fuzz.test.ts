@@ -46,15 +46,12 @@ const CONTENT_TYPE = ['application/json', 'application/json; charset=utf-8', 'ap
 const MALFORMED_BODIES = ['{', '{"a":', '[1,2', 'null', '"str"', '1e999', '{"__proto__":{"admin":true}}', '{"a":1,"a":2}', '\uFEFF{}', 'NaN', '{"x":1e999}', '[' .repeat(5000) + ']'.repeat(5000), '{' + '"k":{'.repeat(2000) + '}'.repeat(2001), "{'single':1}", '{"a":"\\ud800"}', '', ' '];
 
 /**
- * DynamoDB stores numbers down to 1e-130. durationYears and amountYears accept
- * any positive number, so 1e-200 reaches the store and fails there (a 503,
- * not a 400): a defect this fuzz found, kept out of the generated bodies until
- * it is fixed (see the it.todo below). amountUsd had it too and is fixed
- * (at least one cent): it is fuzzed with such values.
+ * DynamoDB stores numbers down to 1e-130. This fuzz found that amountUsd,
+ * durationYears and amountYears accepted 1e-200, which then failed in the store
+ * (503, not 400); the schema now refuses them (at least a cent, at least a day)
+ * and they are fuzzed with such values like every other field.
  */
-const UNSTORABLE_KNOWN = new Set(['durationYears', 'amountYears']);
-const storable = (key: string, v: unknown) => (UNSTORABLE_KNOWN.has(key) && typeof v === 'number' && v !== 0 && Math.abs(v) < 1e-130 ? 1 : v);
-const json = (v: unknown) => JSON.stringify(v, storable);
+const json = (v: unknown) => JSON.stringify(v);
 
 /** Header values must be byte strings without CR, LF or NUL (fetch refuses others before any server sees them). */
 const headerSafe = (v: string) => v.replace(/[^\x20-\x7e\x80-\xff\t]/g, '?');
@@ -315,7 +312,12 @@ describe('fuzz: every operation of /v1/openapi.json', () => {
     expect(rssGrowthMb).toBeLessThan(RSS_GROWTH_LIMIT_MB);
   }, 300_000);
 
-  // Found by this fuzz (seed 142026): DynamoDB cannot store a positive number below 1e-130, the investment schema accepts one
-  // (amountUsd fixed in fcb6351; durationYears and amountYears still answer 503). When fixed, empty UNSTORABLE_KNOWN.
-  it.todo('POST/PUT/PATCH /v1/investments with durationYears or amountYears 1e-200 answers a 400 problem, not a 503 from the store');
+  // Found by this fuzz (seed 142026): DynamoDB cannot store a positive number below 1e-130; the schema now refuses them.
+  it.each(['amountUsd', 'durationYears', 'amountYears'])('POST /v1/investments with %s = 1e-200 answers a 400 problem naming it, not a 503 from the store', async (field) => {
+    const body = { funder: 'x', grantee: 'y', amountUsd: 100, startDate: '2025-01', ahemLink: 'confirmed', sourceUrl: 'https://example.org/a', municipalities: ['2501313660'], durationYears: 1, [field]: 1e-200 };
+    const res = await app.request('/v1/investments', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain(field);
+  });
 });

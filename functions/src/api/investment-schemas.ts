@@ -14,8 +14,9 @@ export const investmentFieldShape = {
   amountUsd: z.number().nonnegative().max(1e11).refine((v) => v === 0 || v >= 0.01, 'expected 0 or at least one cent (0.01)').nullable().openapi({ description: 'Announced amount in USD; null = not published (never estimated).', example: 920000 }),
   amountNote: z.string().max(1000),
   startDate: z.string().regex(PARTIAL_DATE, 'expected YYYY-MM-DD or YYYY-MM').openapi({ description: 'Start (seeded rows: announcement date) at the precision published.', example: '2025-05-29' }),
-  durationYears: z.number().positive().max(100).nullable(),
-  amountYears: z.number().positive().max(100).nullable().optional().openapi({ description: 'Years the published amount pays for when it is not the whole grant (e.g. 1 for "year 1 of a 2-year grant"); null or absent = the whole duration. Used to annualise.' }),
+  // Durations to the day at most (≥ 1/365 year): smaller numbers are not durations, and below 1e-130 DynamoDB cannot store them.
+  durationYears: z.number().min(1 / 365, 'expected at least one day (1/365 year)').max(100).nullable(),
+  amountYears: z.number().min(1 / 365, 'expected at least one day (1/365 year)').max(100).nullable().optional().openapi({ description: 'Years the published amount pays for when it is not the whole grant (e.g. 1 for "year 1 of a 2-year grant"); null or absent = the whole duration. Used to annualise.' }),
   municipalities: z.array(z.string().regex(TOWN_ID, 'expected a 10-digit Massachusetts town GEOID')).max(351).openapi({ description: 'Town GEOIDs (see /v1/places?level=town).', example: ['2502309000'] }),
   unmappedPlaces: z.array(UnmappedPlaceSchema).max(50).openapi({ description: 'Places that are not one of the 351 municipalities (e.g. Devens), with why.' }),
   focus: z.string().max(2000),
