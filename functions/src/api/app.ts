@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { apiCors } from './api-cors.js';
+import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS } from './cors-policy.js';
 import { compressAnswers } from './compress-answers.js';
 import type { IndexReader } from './index-reader.js';
 import { PROBLEM_BASE, ProblemError, problemResponse, renderProblem } from './problem.js';
@@ -67,9 +68,10 @@ export function createApp({ reader, investments, adminAuth = { mode: 'token', to
   );
   // Outside the ETag middleware: it sees the strong tag, reuses the compressed bytes per tag and sends the weak form.
   app.use('/v1/*', compressAnswers());
+  // Outside the ETag middleware, so a 304 carries CORS headers too (a cross-origin script revalidating would fail without).
+  app.use('/v1/*', apiCors({ allowMethods: [...CORS_ALLOW_METHODS], exposeHeaders: [...CORS_EXPOSE_HEADERS] }));
   // ETag + Cache-Control per data version.
   app.use('/v1/*', versionCache(reader));
-  app.use('/v1/*', apiCors({ allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], exposeHeaders: ['ETag', 'Location', 'Idempotent-Replayed', 'X-Next-Cursor', 'X-Request-Id'] }));
   // Request bodies are small JSON documents (custom weights); anything larger is refused before parsing.
   // Only requests that may carry one are checked: looking at the body builds a full web Request (docs/api-performance.md).
   const limitBody = bodyLimit({

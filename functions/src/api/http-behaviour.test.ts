@@ -81,9 +81,12 @@ describe('HTTP behaviour', () => {
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^"ma-hei-1\.0-20261123T000000Z-abcd\.[0-9a-z]+"$/);
     expect(first.headers.get('cache-control')).toBe('public, max-age=60');
-    const again = await app.request('/v1/places?level=town', { headers: { 'if-none-match': etag } });
+    const again = await app.request('/v1/places?level=town', { headers: { 'if-none-match': etag, origin: 'https://example.org' } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+    // A cross-origin revalidation can read its 304 (CORS runs outside the ETag middleware).
+    expect(again.headers.get('access-control-allow-origin')).toBe('*');
+    expect(again.headers.get('access-control-expose-headers')).toMatch(/etag/i);
     expect((await app.request('/v1/places?level=town', { headers: { 'if-none-match': `W/${etag}` } })).status).toBe(304);
     const other = await app.request('/v1/places?level=zcta', { headers: { 'if-none-match': etag } });
     expect(other.status).toBe(200);
