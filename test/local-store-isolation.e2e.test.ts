@@ -1,3 +1,4 @@
+import { SYNTHETIC_INVESTMENT } from './support/synthetic-investment.js';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,6 @@ import { createDynamoClient } from '../functions/src/store/dynamo-client.js';
 import { keys } from '../functions/src/store/table-schema.js';
 import { CREDENTIALS_FILE } from '../functions/src/store/local-credentials.js';
 import { LOCK_FILE, type StoreLockRecord } from '../functions/src/store/local-store-lock.js';
-import type { InvestmentFields } from '../functions/src/store/investment-store.js';
 import { TEST_CACHE_DIR, TEST_DRAWS } from './support/published-store.js';
 
 /**
@@ -23,19 +23,7 @@ const logs: string[] = [];
 let server: Awaited<ReturnType<typeof openLocalStack>>;
 let investmentId: string;
 
-const synthetic: InvestmentFields = {
-  funder: 'Synthetic Foundation',
-  grantee: 'Synthetic Coalition',
-  amountUsd: 1000,
-  amountNote: '',
-  startDate: '2025-01-01',
-  durationYears: 1,
-  municipalities: ['2501313660'],
-  unmappedPlaces: [],
-  focus: 'synthetic',
-  ahemLink: 'unconfirmed',
-  sourceUrl: 'https://example.org/grant',
-};
+const synthetic = SYNTHETIC_INVESTMENT;
 
 /** Processes whose command line runs DynamoDB Local on this STATE_DIR (Linux /proc). */
 function jvmsOn(dir: string): number[] {

@@ -1,3 +1,4 @@
+import { SYNTHETIC_INVESTMENT } from './support/synthetic-investment.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,26 +9,13 @@ import { loadConfig } from '../functions/src/config.js';
 import { localCredentials } from '../functions/src/store/local-credentials.js';
 import { createDynamoClient, ensureTable } from '../functions/src/store/dynamo-client.js';
 import { DynamoInvestmentStore } from '../functions/src/store/dynamo-investment-store.js';
-import type { InvestmentFields } from '../functions/src/store/investment-store.js';
 import { startLocalDynamoDb } from '../functions/src/store/local-dynamodb.js';
 import { isProcessAlive, LOCK_FILE, type StoreLockRecord } from '../functions/src/store/local-store-lock.js';
 
 /** `npm start` killed with SIGKILL leaves its DynamoDB Local running on the files; the next start must recover. */
 const stateDir = mkdtempSync(path.join(tmpdir(), 'equity-atlas-orphan-'));
 afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
-const synthetic: InvestmentFields = {
-  funder: 'Synthetic Foundation',
-  grantee: 'Synthetic Coalition',
-  amountUsd: 1000,
-  amountNote: '',
-  startDate: '2025-01-01',
-  durationYears: 1,
-  municipalities: ['2501313660'],
-  unmappedPlaces: [],
-  focus: 'synthetic',
-  ahemLink: 'unconfirmed',
-  sourceUrl: 'https://example.org/grant',
-};
+const synthetic = SYNTHETIC_INVESTMENT;
 
 describe('after a kill -9 of npm start', () => {
   it('the next start stops the orphaned DynamoDB Local (provably its own) and serves the same data', async () => {
