@@ -10,10 +10,8 @@ import type { SourceEntry } from '../sources/source-manifest.js';
 import { geometryKey, crosswalkKey, priorityGeographiesKey, sensitivityKey, zipTableKey, type BlobStore, type IndexStore } from '../store/index-store.js';
 import { assembleIndicators } from './assemble-indicators.js';
 import { assertIndicatorValuesInRange } from '../indices/indicator-range-check.js';
-import { openFacilitiesAsOf } from '../sources/hospital-status.js';
-import { twoStepCatchment } from '../geo/two-step-catchment.js';
 import { unrankedPlaces } from '../indices/rank-eligibility.js';
-import { OUT_OF_STATE_NOTE, outOfStateLimitedTowns } from './border-limitation.js';
+import { accessInputs, noteBorderTowns } from './access-stage.js';
 import { buildGeoLinks } from './build-geo-links.js';
 import { loadSources } from './load-sources.js';
 import { loadZipTable } from './zip-table.js';
@@ -57,8 +55,6 @@ export interface PipelineDeps {
   asOf?: string;
 }
 
-/** Catchment of the 2SFCA bed-access indicator (docs/method.md §2b). */
-const BED_ACCESS_RADIUS_KM = 30;
 
 /**
  * sources → geo joins → indicators → indices → new version → geometry →
@@ -86,30 +82,17 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   lap('crosswalk');
 
   // Access as of the run date: hospitals closed since the 2018 layer are left out (facilities/hospital_status_changes.csv).
-  const asOf = deps.asOf ?? new Date().toISOString().slice(0, 10);
-  const hospitals = openFacilitiesAsOf(sources.hospitals, sources.hospitalStatusChanges, asOf);
-  const bgPoints = new Map(geo.links.blockGroupPoints.map((b) => [b.id, b.point]));
-  const bedAccess = twoStepCatchment(
-    sources.ejBlockGroups.flatMap((bg) => (bgPoints.has(bg.id) ? [{ id: bg.id, point: bgPoints.get(bg.id)!, population: geo.denominators.get(bg.id)?.persons ?? null }] : [])),
-    hospitals.open.map((h) => ({ id: h.id, point: h.point, capacity: h.beds ?? null })),
-    { radiusKm: BED_ACCESS_RADIUS_KM },
-  );
+  const access = accessInputs(sources, geo, deps.asOf ?? new Date().toISOString().slice(0, 10));
+  const { asOf, hospitals } = access;
   const assembled = assembleIndicators(registry, {
     ...sources,
     hospitals: hospitals.open,
     zctaIds: sources.zctas.map((z) => z.id),
     links: geo.links,
     denominators: geo.denominators,
-    blockGroupValues: new Map([['hospital-beds-2sfca', bedAccess]]),
+    blockGroupValues: new Map([['hospital-beds-2sfca', access.bedAccess]]),
   });
-  // Where a neighbouring state's hospital may be nearer, say so with the access values (they stay: the bias is one-sided but unmeasured).
-  const borderTowns = outOfStateLimitedTowns(sources.towns, geo.links, geo.denominators, assembled.values.town.get('hospital_distance') ?? new Map());
-  for (const id of ['hospital_distance', 'hospital_bed_access']) {
-    for (const town of borderTowns) {
-      const e = assembled.values.town.get(id)?.get(town);
-      if (e) e.notes = [...(e.notes ?? []), OUT_OF_STATE_NOTE];
-    }
-  }
+  const borderTowns = noteBorderTowns(sources, geo, assembled);
   // The last input check before anything is written: every assembled value in its registry range (docs/method.md §7a).
   assertIndicatorValuesInRange(registry.indicators, assembled.values);
   lap('indicators');
