@@ -1,5 +1,6 @@
 import { empiricalBayes } from './empirical-bayes.js';
 import type { Estimate } from './estimate.js';
+import { roundTo } from './round.js';
 
 /**
  * The small-numbers policy of method ma-hei-1.1 (docs/method.md §3a), for
@@ -80,7 +81,6 @@ export interface TownValues {
 /** Fewer events than this make a rate unstable (NCHS / MA DPH practice: counts < 5). */
 export const MIN_STABLE_EVENTS = 5;
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function applySmallNumbersPolicy(
   raw: ReadonlyMap<string, number | null>,
@@ -112,7 +112,7 @@ export function applySmallNumbersPolicy(
     const n = events.get(o.id) ?? null;
     const notes = n !== null && n < MIN_STABLE_EVENTS ? [`Fewer than ${MIN_STABLE_EVENTS} events (${n}): the source value is unstable, so the published value lies close to the state value.`] : [];
     values.set(o.id, {
-      value: round2(s.rate * rule.scale),
+      value: roundTo(s.rate * rule.scale, 2),
       se: s.se * rule.scale,
       // Unrounded weight and exposure, so weight·raw + (1 − weight)·prior re-derives the value to its 2 decimals.
       smoothing: { method: 'empirical-bayes', raw: raw.get(o.id)!, weight: s.weight, prior: rule.prior, priorLabel: rule.priorLabel, events: n, exposure: e.n, exposureEstimated: e.estimated },

@@ -3,6 +3,7 @@ import { blockGroupDenominators, type Denominators } from '../indices/block-grou
 import { seFromCi95, seFromMoe90, seFromPercentAndCount, seFromRateAndCount, type Estimate } from '../indices/estimate.js';
 import type { IndicatorSpec, Registry } from '../indices/indicator-registry.js';
 import { reallocate, type SourceWeight } from '../indices/reallocate.js';
+import { roundTo } from '../indices/round.js';
 import type { Level } from '../indices/place-record.js';
 import { nearestDistanceKm } from '../geo/nearest-distance.js';
 import { placeToTown } from '../geo/place-to-town.js';
@@ -64,7 +65,7 @@ interface Valued {
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 /** Two decimals at most: more than any input publishes (docs/method.md, "Precision"). */
-const round2 = (x: number) => Math.round(x * 100) / 100;
+const round2 = (x: number) => roundTo(x, 2);
 
 /**
  * Turn every registry indicator into estimates for both levels, from its
@@ -122,7 +123,7 @@ export function assembleIndicators(registry: Registry, inputs: IndicatorInputs):
         else {
           const nSum = n.get(place) ?? { total: 0, moe: 0, contributors: 0 };
           const moe = options.moe && nSum.moe !== null ? (options.scale * nSum.moe) / dSum : null;
-          valued.values.set(place, { value: round2((options.scale * nSum.total) / dSum), se: moe === null ? null : seFromMoe90(moe), coverage: Math.round(Math.min(1, share) * 10_000) / 10_000 });
+          valued.values.set(place, { value: round2((options.scale * nSum.total) / dSum), se: moe === null ? null : seFromMoe90(moe), coverage: roundTo(Math.min(1, share), 4) });
         }
       }
       out[level] = valued;
@@ -150,7 +151,7 @@ export function assembleIndicators(registry: Registry, inputs: IndicatorInputs):
         const topCoded = parts.some((p) => source.get(p.from)?.notes?.some((n) => n.startsWith('Top-coded')));
         const adjustment = parts.map((p) => source.get(p.from)?.adjustment).find((a) => a !== undefined);
         const allNotes = [...notes, ...(smoothed ? [`Population-weighted mean of ${sourceKind} values that were smoothed for small numbers (see each ${sourceKind.replace(/s$/, '').replace(/ie$/, 'y')}).`] : []), ...(topCoded ? ['Includes a top-coded value ("$250,000 or more", counted as 250,001).'] : [])];
-        out.values.set(target, { value: round2(r.estimate.value), se: r.estimate.se, coverage: Math.round(r.coverage * 10_000) / 10_000, ...(adjustment !== undefined ? { adjustment } : {}), ...(allNotes.length ? { notes: allNotes } : {}) });
+        out.values.set(target, { value: round2(r.estimate.value), se: r.estimate.se, coverage: roundTo(r.coverage, 4), ...(adjustment !== undefined ? { adjustment } : {}), ...(allNotes.length ? { notes: allNotes } : {}) });
       } else {
         out.noData.set(
           target,
