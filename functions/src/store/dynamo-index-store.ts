@@ -152,7 +152,8 @@ export class DynamoIndexStore implements IndexStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.version(version),
-          UpdateExpression: 'SET #status = :abandoned',
+          // Both copies of the status, as publishVersion sets both: the version record and its meta never disagree.
+          UpdateExpression: 'SET #status = :abandoned, meta.#status = :abandoned',
           ConditionExpression: '#status IN (:writing, :abandoned)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':writing': 'writing', ':abandoned': 'abandoned' },
