@@ -76,6 +76,18 @@ describe('GET /v1/priority-geographies', () => {
     }
   });
 
+  it('tells the announced AHEM community from the towns the rule added, in plain words (Springfield is not an AHEM community)', () => {
+    const announced = new Set(readFileSync(path.join(ctx.dataDir, 'ahem/communities.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]!));
+    for (const f of fc.features)
+      for (const m of f.properties.members) {
+        expect(m.basis, m.name).toBe(announced.has(m.name) && f.properties.status === 'confirmed' && m.role === 'configured' ? 'announced' : 'added-by-rule');
+        expect(m.reason, m.name).not.toMatch(/https?:|_|\bseed\b|\badjacent\b|configured/);
+      }
+    const chicopee = fc.features.find((f) => f.properties.id === 'chicopee')!.properties.members;
+    expect(chicopee.find((m) => m.name === 'Chicopee')).toMatchObject({ basis: 'announced', reason: expect.stringMatching(/^Announced AHEM community/) });
+    expect(chicopee.find((m) => m.name === 'Springfield')).toMatchObject({ basis: 'added-by-rule', reason: expect.stringMatching(/^Not an announced AHEM community: added by the index’s rule because it borders Chicopee/) });
+  });
+
   it('has one valid (Multi)Polygon outline per geography and stays small', async () => {
     for (const f of fc.features) {
       expect(['Polygon', 'MultiPolygon'], f.properties.id).toContain(f.geometry.type);
@@ -148,13 +160,16 @@ describe('GET /v1/need-investment', () => {
   });
 
   it('serves the geography table and CSV', async () => {
-    const geo = (await (await app.request('/v1/need-investment?level=geography')).json()) as { items: { id: string; grant_count: number }[] };
+    const geo = (await (await app.request('/v1/need-investment?level=geography')).json()) as { items: { id: string; grant_count: number; county: string | null }[] };
     expect(geo.items).toHaveLength(10);
+    expect(geo.items.find((g) => g.id === 'chicopee')!.county).toBe('Hampden');
+    expect(geo.items.find((g) => g.id === 'new-bedford')!.county).toBe('Bristol');
     expect(geo.items.find((g) => g.id === 'lowell')!.grant_count).toBe(1);
     const csv = await app.request('/v1/need-investment?level=town&format=csv');
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await csv.text()).trim().split('\n');
-    expect(lines[0]).toBe('id,name,population,percentile,rank,flag_count,grant_count,grants_without_amount,total_announced_usd,usd_per_resident_per_year,usd_not_annualized,high_need,high_need_no_investment');
+    expect(lines[0]).toBe('id,name,population,percentile,rank,flag_count,grant_count,grants_without_amount,total_announced_usd,usd_per_resident_per_year,usd_not_annualized,high_need,high_need_no_investment,county');
+    expect(lines[1]!.split(',').at(-1)).toMatch(/^[A-Z][a-z]+$/);
     expect(lines).toHaveLength(352);
   });
 });

@@ -32,6 +32,12 @@ describe('needInvestmentRows', () => {
     expect(r).toMatchObject({ total_announced_usd: 100_000, usd_per_resident_per_year: 33.33 });
   });
 
+  it('carries the county through (null when the unit has none)', () => {
+    const [withCounty, without] = needInvestmentRows([{ ...unit('A', 95), county: 'Hampden' }, unit('B', 50)], []);
+    expect(withCounty!.county).toBe('Hampden');
+    expect(without!.county).toBeNull();
+  });
+
   it('has no per-resident figure without a population and no high need without a percentile', () => {
     const [r] = needInvestmentRows([{ ...unit('X', null), population: null }], grants);
     expect(r).toMatchObject({ usd_per_resident_per_year: null, high_need: false, high_need_no_investment: false });

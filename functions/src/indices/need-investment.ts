@@ -9,6 +9,8 @@ export const HIGH_NEED_PERCENTILE = 80;
 export interface NeedUnit {
   id: string;
   name: string;
+  /** County name (a town: its county; a geography: its members' counties, "; "-joined); null = unknown. */
+  county?: string | null;
   /** Town GEOIDs the unit covers (a town: itself). */
   members: readonly string[];
   population: number | null;
@@ -30,6 +32,8 @@ export interface GrantInput {
 export interface NeedRow {
   id: string;
   name: string;
+  /** County of the town (e.g. "Hampden"); for a geography its members' counties, "; "-joined. */
+  county: string | null;
   population: number | null;
   percentile: number | null;
   rank: number | null;
@@ -81,6 +85,7 @@ export function needInvestmentRows(units: readonly NeedUnit[], grants: readonly 
       return {
         id: u.id,
         name: u.name,
+        county: u.county ?? null,
         population: u.population,
         percentile: u.percentile,
         rank: u.rank,

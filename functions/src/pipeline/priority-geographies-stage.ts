@@ -3,6 +3,7 @@ import { dissolveOutline } from '../geo/dissolve-outline.js';
 import { sharedBoundaryAdjacency } from '../geo/town-adjacency.js';
 import type { PlaceRecord } from '../indices/place-record.js';
 import { derivePriorityGeographies, NO_PREMATURE_MORTALITY, type DerivedGeography, type RankedTown } from '../indices/priority-derivation.js';
+import { withMemberBasis, type MemberExplanation } from '../indices/member-basis.js';
 import type { AhemCommunity } from '../sources/ahem-communities.js';
 import type { PriorityConfig } from '../sources/priority-geographies-config.js';
 import { SourceValidationError } from '../sources/source-problem.js';
@@ -14,7 +15,8 @@ export interface PriorityGeographyProperties {
   status: 'confirmed' | 'derived';
   sourceUrl: string | null;
   notes: string;
-  members: (Omit<DerivedGeography['members'][number], 'reason'> & { population: number | null })[];
+  /** Each member with `basis` (announced AHEM community, added by the rule, or listed by hand) and a plain-language `reason`. */
+  members: (Omit<DerivedGeography['members'][number], 'reason'> & { population: number | null } & MemberExplanation)[];
   /** One line per member: why it is in. */
   reasons: { id: string; name: string; reason: string }[];
   /** 2020 census population of the members. */
@@ -99,7 +101,7 @@ export function buildPriorityGeographies(input: {
         status: g.status,
         sourceUrl: g.sourceUrl,
         notes: g.notes,
-        members: g.members.map(({ reason: _r, ...m }) => ({ ...m, population: population.get(m.id) ?? null })),
+        members: withMemberBasis({ status: g.status, members: g.members.map(({ reason: _r, ...m }) => ({ ...m, population: population.get(m.id) ?? null })) }),
         reasons: g.members.map((m) => ({ id: m.id, name: m.name, reason: m.reason })),
         population: g.members.reduce((s, m) => s + (population.get(m.id) ?? 0), 0),
         index: {

@@ -8,15 +8,20 @@ import { notFoundResponse, problemResponses } from '../schemas.js';
 import { currentPriorityGeographies } from './priority-geographies.js';
 import { contentEtag } from '../content-etag.js';
 
-const COLUMNS: (keyof NeedRow)[] = ['id', 'name', 'population', 'percentile', 'rank', 'flag_count', 'grant_count', 'grants_without_amount', 'total_announced_usd', 'usd_per_resident_per_year', 'usd_not_annualized', 'high_need', 'high_need_no_investment'];
+const COLUMNS: (keyof NeedRow)[] = ['id', 'name', 'population', 'percentile', 'rank', 'flag_count', 'grant_count', 'grants_without_amount', 'total_announced_usd', 'usd_per_resident_per_year', 'usd_not_annualized', 'high_need', 'high_need_no_investment', 'county'];
 
 const DEFINITION =
   `high_need = overall index percentile ≥ ${HIGH_NEED_PERCENTILE} (towns: their own; geographies: population-weighted mean of members). ` +
   'high_need_no_investment = high_need and no grant (with or without a published amount) names the town or a member town. ' +
   'Multi-place grants are split into equal shares per named place; amounts not published are counted in grants_without_amount, never estimated; ' +
-  'usd_per_resident_per_year = announced dollars ÷ the years the amount pays for (amountYears, else the duration) ÷ 2020 population (grants without a duration are in usd_not_annualized). docs/method.md, "Need and investment".';
+  'usd_per_resident_per_year = announced dollars ÷ the years the amount pays for (amountYears, else the duration) ÷ 2020 population (grants without a duration are in usd_not_annualized). county = the town's county (geographies: their members' counties). docs/method.md, "Need and investment".';
 
-const Row = z.object(Object.fromEntries(COLUMNS.map((k) => [k, z.any()]))).openapi('NeedInvestmentRow');
+const Row = z
+  .object({
+    ...Object.fromEntries(COLUMNS.map((k) => [k, z.any()])),
+    county: z.string().nullable().openapi({ description: 'County of the town ("Hampden"); for a geography the counties of its members, "; "-joined; null = unknown. Last CSV column.', example: 'Hampden' }),
+  })
+  .openapi('NeedInvestmentRow');
 
 const route = createRoute({
   method: 'get',
@@ -48,14 +53,16 @@ export function needInvestmentRoutes(reader: IndexReader, store: InvestmentStore
     const meta = await reader.requireCurrentVersion();
     let units: NeedUnit[];
     if (level === 'town') {
-      units = (await reader.listPlaces(meta.version, 'town')).map((p) => ({ id: p.id, name: p.name, members: [p.id], population: p.population, percentile: p.percentile, rank: p.rank, flagCount: p.flagCount }));
+      units = (await reader.listPlaces(meta.version, 'town')).map((p) => ({ id: p.id, name: p.name, county: p.county, members: [p.id], population: p.population, percentile: p.percentile, rank: p.rank, flagCount: p.flagCount }));
     } else {
       const features = (await currentPriorityGeographies(reader)).collection().features;
+      const countyOf = new Map((await reader.listPlaces(meta.version, 'town')).map((p) => [p.id, p.county]));
       // Rank among the geographies by their population-weighted percentile (1 = most disadvantaged).
       const order = [...features].sort((a, b) => (b.properties.index.percentile ?? -1) - (a.properties.index.percentile ?? -1) || a.properties.id.localeCompare(b.properties.id));
       units = features.map((f) => ({
         id: f.properties.id,
         name: f.properties.name,
+        county: [...new Set(f.properties.members.map((m) => countyOf.get(m.id)).filter((c): c is string => !!c))].sort().join('; ') || null,
         members: f.properties.members.map((m) => m.id),
         population: f.properties.population,
         percentile: f.properties.index.percentile,
