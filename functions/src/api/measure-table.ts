@@ -1,4 +1,5 @@
 import type { Level, PlaceRecord, VersionMeta } from '../indices/place-record.js';
+import type { StateValueBasis } from '../indices/state-reference.js';
 
 /** A measure the map can colour places by: the overall index, a domain or one indicator. */
 export interface MeasureColumn {
@@ -21,6 +22,12 @@ export interface MeasureColumn {
   percentiles: (number | null)[];
   /** Why a place has no value (null where it has one). */
   noData: (string | null)[];
+  /** Indicators: the Massachusetts value in the same unit (issue 13); null for the overall index, domains and versions without one. Always sent; optional here so older fixtures still type-check. */
+  stateValue?: number | null;
+  /** `source` (the source's own state figure) or `population-weighted-mean` (of the towns' values); null with no state value. */
+  stateValueBasis?: StateValueBasis | null;
+  /** Where the state value comes from, in plain language. */
+  stateValueNote?: string | null;
 }
 
 export interface MeasureTable {
@@ -38,6 +45,9 @@ export function indicatorNoDataReason(value: number | null, derivation: string |
   if (derivation === null) return `Not available for ${level === 'town' ? 'municipalities' : 'ZIP codes'} in the staged sources.`;
   return 'No value for this place: suppressed by the publisher (small numbers), not covered by the source, or too little of the area covered by places with data.';
 }
+
+/** Percentile measures (overall, domains) are relative to Massachusetts already: no state value. */
+const NO_STATE = { stateValue: null, stateValueBasis: null, stateValueNote: null } as const;
 
 /** Six significant digits are more than any source publishes and keep the table small. */
 const trim = (x: number | null): number | null => (x === null ? null : Number(x.toPrecision(6)));
@@ -64,6 +74,7 @@ export function buildMeasureTable(meta: VersionMeta, level: Level, records: Plac
       values: records.map((r) => r.percentile),
       percentiles: records.map((r) => r.percentile),
       noData: records.map((r) => (r.percentile === null ? r.noDataReason ?? 'No overall score.' : null)),
+      ...NO_STATE,
     },
     ...meta.method.domains.map((d): MeasureColumn => ({
       id: `domain:${d.id}`,
@@ -79,6 +90,7 @@ export function buildMeasureTable(meta: VersionMeta, level: Level, records: Plac
       values: records.map((r) => toPercent(r.domains[d.id]?.percentile ?? null)),
       percentiles: records.map((r) => toPercent(r.domains[d.id]?.percentile ?? null)),
       noData: records.map((r) => (r.domains[d.id]?.percentile == null ? r.domains[d.id]?.noDataReason ?? 'No domain score.' : null)),
+      ...NO_STATE,
     })),
     ...meta.indicators.map((spec): MeasureColumn => {
       const derivation = meta.derivation[level][spec.id] ?? null;
@@ -96,6 +108,9 @@ export function buildMeasureTable(meta: VersionMeta, level: Level, records: Plac
         values: records.map((r) => trim(r.indicators[spec.id]?.value ?? null)),
         percentiles: records.map((r) => toPercent(r.indicators[spec.id]?.percentile ?? null)),
         noData: records.map((r) => indicatorNoDataReason(r.indicators[spec.id]?.value ?? null, derivation, level, r.indicators[spec.id]?.noDataReason)),
+        stateValue: meta.stateReference?.[spec.id]?.value ?? null,
+        stateValueBasis: meta.stateReference?.[spec.id]?.basis ?? null,
+        stateValueNote: meta.stateReference?.[spec.id]?.note ?? null,
       };
     }),
   ];

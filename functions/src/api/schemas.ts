@@ -70,6 +70,9 @@ export const IndicatorValueSchema = z
       .optional()
       .openapi({ description: 'Method 1.1: empirical-Bayes small-numbers smoothing of a count-based value (docs/method.md §3a).' }),
     notes: z.array(z.string()).optional().openapi({ description: 'Method 1.1: qualifiers such as top-coding, fewer than 5 events, or a border town where an out-of-state hospital may be nearer.' }),
+    stateValue: z.number().nullable().openapi({ description: 'The Massachusetts value in the same unit, shown beside the place\'s: see stateValueBasis. null = none (or a version published before state values existed).' }),
+    stateValueBasis: z.enum(['source', 'population-weighted-mean']).nullable().openapi({ description: '`source`: the state figure the source itself publishes (MassCHIP); `population-weighted-mean`: the source publishes none, so the mean of the municipalities\' values weighted by residents (Census 2020).' }),
+    stateValueNote: z.string().nullable().openapi({ description: 'Where the state value comes from, in plain language (publisher, or how many municipalities and what share of residents the mean covers).' }),
   })
   .openapi('IndicatorValue');
 
@@ -100,6 +103,17 @@ export const CountyContextSchema = z
       'Context for the county the town lies in, never ranked with towns: CDC/ATSDR SVI 2022 national percentile ranks (0–1), PLACES 2022 county crude prevalences (%), County Health Rankings 2011 premature death (years of potential life lost before 75 per 100,000), low birth weight (%), teen birth rate (per 1,000 females 15–19).',
   });
 
+export const ZipContextSchema = z
+  .object({
+    poName: z.string().nullable().openapi({ description: 'The post-office name of the ZIP code equal to this ZCTA (UDS Mapper ZIP → ZCTA table); null when no ZIP code of that number exists.' }),
+    zips: z.array(z.string()).openapi({ description: 'ZIP codes that resolve to this ZCTA (PO boxes and large-volume customers included).' }),
+    county: z.string().nullable().openapi({ description: 'County of the municipalities holding most of its residents (population-weighted crosswalk).' }),
+    towns: z
+      .array(z.object({ id: z.string(), name: z.string(), county: z.string().nullable(), share: z.number().min(0).max(1).openapi({ description: 'Share (0–1) of the ZCTA\'s residents living in the municipality.' }) }))
+      .openapi({ description: 'Municipalities the ZCTA overlaps, largest share first.' }),
+  })
+  .openapi('ZipContext');
+
 export const PlaceSchema = PlaceSummarySchema.extend({
   level: LevelSchema,
   county: z.string().nullable(),
@@ -112,6 +126,7 @@ export const PlaceSchema = PlaceSummarySchema.extend({
   ranked: z.boolean().optional().openapi({ description: 'Method 1.1: false for a place shown but not ranked (fewer than 500 residents, or no population count); noDataReason says why.' }),
   domains: z.record(z.enum(DOMAINS), DomainScoreSchema),
   indicators: z.record(z.string(), IndicatorValueSchema),
+  zip: ZipContextSchema.nullable().optional().openapi({ description: 'ZIP code areas (ZCTAs) only: the main post-office town, the county most residents live in, and the municipalities the area overlaps with their share of its residents. null for municipalities.' }),
 }).openapi('Place');
 
 export const problemResponses = {

@@ -1,6 +1,7 @@
 import type { DomainResult, IndicatorResult } from './compute-index.js';
 import type { Domain, IndicatorSpec, MethodSpec } from './indicator-registry.js';
 import type { CountyContext } from '../sources/county-context.js';
+import type { StateReference } from './state-reference.js';
 
 /** Geographic levels the indices are computed for. */
 export const LEVELS = ['town', 'zcta'] as const;
@@ -71,6 +72,8 @@ export interface VersionMeta {
   outOfStateLimitedTowns?: string[];
   /** ma-hei-1.1: facilities of the source layers left out because they had closed by `asOf`. */
   closedFacilities?: { id: string; name: string; effectiveDate: string; sourceUrl: string }[];
+  /** Per indicator, the Massachusetts value shown beside a place's (issue 13); absent in versions published before it. */
+  stateReference?: Record<string, StateReference>;
   /** Seconds per pipeline stage for this run. */
   timings?: Record<string, number>;
 }

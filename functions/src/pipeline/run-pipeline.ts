@@ -19,6 +19,8 @@ import { overallMeasure, placeRecords } from './place-records.js';
 import { silentProgress, type Progress } from './progress.js';
 import { prepareAhem } from './ahem-stage.js';
 import { loadPriorityConfig, type PriorityConfig } from '../sources/priority-geographies-config.js';
+import { stateReferences } from '../indices/state-reference.js';
+import { publishedStateFigures } from './state-figures.js';
 import type { InvestmentStore } from '../store/investment-store.js';
 
 /** Sortable, readable version ids led by the method: ma-hei-1.0-20261123T034501Z-1a2b. */
@@ -136,6 +138,11 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
     asOf,
     outOfStateLimitedTowns: borderTowns,
     closedFacilities: hospitals.closed.map(({ facility, change }) => ({ id: facility.id, name: facility.name, effectiveDate: change.effectiveDate, sourceUrl: change.sourceUrl })),
+    stateReference: stateReferences(registry.indicators, {
+      published: publishedStateFigures(registry.indicators, sources),
+      sourceTitles: new Map(sources.manifest.map((m) => [m.id, m.title])),
+      towns: places.filter((p) => p.level === 'town').map((p) => ({ population: p.population, values: Object.fromEntries(Object.entries(p.indicators).map(([id, i]) => [id, i.value])) })),
+    }),
   };
   // Priority geographies are derived from this version's town index (docs/method.md), validated before anything is written.
   const ahem = prepareAhem({ dataDir: deps.dataDir, manifest: sources.manifest, version, towns: sources.towns, townsForMap: sources.townsForMap, townPlaces: places.filter((p) => p.level === 'town'), config: deps.priorityConfig ?? loadPriorityConfig() });

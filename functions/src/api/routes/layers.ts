@@ -22,6 +22,9 @@ const MeasureColumnSchema = z
     values: nullableNumbers.openapi({ description: 'One value per entry of `places`, same order; null = no data.' }),
     percentiles: nullableNumbers.openapi({ description: 'Percentile 0–100 per place (high = more disadvantaged, whatever the direction); null = no data.' }),
     noData: z.array(z.string().nullable()).openapi({ description: 'Why a place has no value; null where it has one.' }),
+    stateValue: z.number().nullable().openapi({ description: 'Indicators: the Massachusetts value in the unit of `values` (see stateValueBasis); null for the overall index and domains (percentiles are relative to the state already) and for versions published before state values.' }),
+    stateValueBasis: z.enum(['source', 'population-weighted-mean']).nullable().openapi({ description: '`source`: the state figure the source publishes (MassCHIP); `population-weighted-mean`: the source publishes none, so the mean of the municipalities\' values weighted by residents (Census 2020).' }),
+    stateValueNote: z.string().nullable().openapi({ description: 'Where the state value comes from, in plain language.' }),
   })
   .openapi('MeasureColumn');
 

@@ -8,6 +8,10 @@ import { ResponseCache } from '../response-cache.js';
 import { indicatorNoDataReason } from '../measure-table.js';
 import { csvCells, FORMATS, negotiateFormat, toFeatureCollection } from '../place-formats.js';
 import { decodeCursor, encodeCursor, queryFingerprint, queryPlaces, SORT_KEYS } from '../place-query.js';
+import { crosswalkKey, zipTableKey } from '../../store/index-store.js';
+import type { CrosswalkRow } from '../../geo/zcta-town-crosswalk.js';
+import { zipContext, type ZipContext } from '../../geo/zip-context.js';
+import type { ZipTableRow } from '../../pipeline/zip-table.js';
 import { LevelSchema, MeasureSchema, notFoundResponse, PlaceSchema, PlaceSummarySchema, problemResponses } from '../schemas.js';
 
 const LIST_COLUMNS = ['id', 'name', 'score', 'percentile', 'rank', 'noDataReason'] as const;
@@ -107,7 +111,12 @@ export function placesRoutes(reader: IndexReader) {
       const meta = await reader.requireCurrentVersion();
       const place = await reader.getPlace(meta.version, level, id);
       if (!place) throw problems.notFound(`No ${level} with id "${id}" in version ${meta.version}.`);
-      return cache.json(c, `place|${meta.version}|${level}|${id}`, () => ({ version: meta.version, method: meta.method.id, measure: meta.measures[level], place: withIndicatorMetadata(place, meta) })) as never;
+      return cache.json(c, `place|${meta.version}|${level}|${id}`, async () => ({
+        version: meta.version,
+        method: meta.method.id,
+        measure: meta.measures[level],
+        place: { ...withIndicatorMetadata(place, meta), ...(level === 'zcta' ? { zip: await zipOf(reader, meta.version, id) } : {}) },
+      })) as never;
     });
 }
 
@@ -129,6 +138,10 @@ function withIndicatorMetadata(place: PlaceRecord, meta: VersionMeta) {
           ranked: spec.ranked !== false,
           ...result,
           derivation,
+          // The Massachusetts value beside the place's (issue 13); null for versions published before it.
+          stateValue: meta.stateReference?.[spec.id]?.value ?? null,
+          stateValueBasis: meta.stateReference?.[spec.id]?.basis ?? null,
+          stateValueNote: meta.stateReference?.[spec.id]?.note ?? null,
           // A value that is present but not ranked (place too small) keeps its stored reason.
           noDataReason: result.value !== null ? (result.noDataReason ?? null) : indicatorNoDataReason(result.value, derivation, place.level, result.noDataReason),
         },
@@ -138,4 +151,13 @@ function withIndicatorMetadata(place: PlaceRecord, meta: VersionMeta) {
   const county = place.countyFips ? meta.countyContext[place.countyFips] : undefined;
   const countyContext = county ? { ...county, sources: ['svi-2022-county', 'places-county', 'chr-2011'] } : null;
   return { ...place, countyContext, indicators };
+}
+
+/** Post office, county and overlapping towns of a ZCTA; null for a version published without the ZIP table or crosswalk. */
+async function zipOf(reader: IndexReader, version: string, zcta: string): Promise<ZipContext | null> {
+  const [zipJson, crosswalkJson, towns] = await Promise.all([reader.blob(zipTableKey(version)), reader.blob(crosswalkKey(version, 'population')), reader.listPlaces(version, 'town')]);
+  if (zipJson === null || crosswalkJson === null) return null;
+  const rows = (JSON.parse(zipJson) as { rows: ZipTableRow[] }).rows;
+  const crosswalk = (JSON.parse(crosswalkJson) as { rows: CrosswalkRow[] }).rows;
+  return zipContext(zcta, rows, crosswalk, new Map(towns.map((t) => [t.id, { name: t.name, county: t.county }])));
 }
