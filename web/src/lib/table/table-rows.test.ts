@@ -186,3 +186,12 @@ describe('need and investment helpers (synthetic fixture)', () => {
     expect(unpublishedNote(3)).toBe('+ 3 grants amount not published');
   });
 });
+
+describe('showsOverallColumn (issue 13: the overall index appeared twice)', () => {
+  it('is off for the overall index itself and on for domains and indicators', async () => {
+    const { showsOverallColumn } = await import('./table-rows');
+    expect(showsOverallColumn({ kind: 'overall' })).toBe(false);
+    expect(showsOverallColumn({ kind: 'domain' })).toBe(true);
+    expect(showsOverallColumn({ kind: 'indicator' })).toBe(true);
+  });
+});

@@ -29,6 +29,13 @@ export interface BuildOptions {
   priorityOf?: (id: string) => string | null;
 }
 
+/**
+ * Whether the table shows an "Overall percentile" column beside the measure: not when the measure
+ * is the overall index itself, whose values already are the overall percentile (issue 13: the
+ * column repeated them).
+ */
+export const showsOverallColumn = (measure: Pick<MeasureColumn, 'kind'>): boolean => measure.kind !== 'overall';
+
 /** Said when the API gives no value and no reason (should not happen, but never show a blank). */
 export const NO_REASON = 'No value published for this place.';
 
