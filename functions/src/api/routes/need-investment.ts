@@ -14,7 +14,7 @@ const DEFINITION =
   `high_need = overall index percentile ≥ ${HIGH_NEED_PERCENTILE} (towns: their own; geographies: population-weighted mean of members). ` +
   'high_need_no_investment = high_need and no grant (with or without a published amount) names the town or a member town. ' +
   'Multi-place grants are split into equal shares per named place; amounts not published are counted in grants_without_amount, never estimated; ' +
-  'usd_per_resident_per_year = announced dollars ÷ the years the amount pays for (amountYears, else the duration) ÷ 2020 population (grants without a duration are in usd_not_annualized). county = the town's county (geographies: their members' counties). docs/method.md, "Need and investment".';
+  'usd_per_resident_per_year = announced dollars ÷ the years the amount pays for (amountYears, else the duration) ÷ 2020 population (grants without a duration are in usd_not_annualized). county = the town’s county (geographies: their members’ counties). docs/method.md, "Need and investment".';
 
 const Row = z
   .object({
