@@ -31,6 +31,21 @@ export interface IndicatorDetail extends ValueQuality {
   flagged: boolean;
   derivation: string | null;
   noDataReason: string | null;
+  /** The Massachusetts value in the same unit (issue 13); null = none or an older version. */
+  stateValue?: number | null;
+  /** 'source': the source's own state figure; 'population-weighted-mean': of the towns' values. */
+  stateValueBasis?: 'source' | 'population-weighted-mean' | null;
+  /** Where the state value comes from, in plain language. */
+  stateValueNote?: string | null;
+}
+
+/** A ZIP code area's post office, county and the towns it overlaps (GET /v1/places/zcta/{id}). */
+export interface ZipContext {
+  poName: string | null;
+  zips: string[];
+  county: string | null;
+  /** Largest share of the ZIP code's residents first; share 0–1. */
+  towns: { id: string; name: string; county: string | null; share: number }[];
 }
 
 export interface DomainDetail {
@@ -63,6 +78,8 @@ export interface PlaceDetail {
     flagCount: number;
     domains: Record<string, DomainDetail>;
     indicators: Record<string, IndicatorDetail>;
+    /** ZIP code areas only. */
+    zip?: ZipContext | null;
   };
 }
 

@@ -124,29 +124,3 @@ export function setOutlined(map: MapLibreMap, geometry: Geometry, outlined: Read
 
 /** Layers that answer hover and click. */
 export const PLACE_LAYERS = [FILL_LAYER, NO_DATA_LAYER];
-
-/** The map as a PNG with a title line: drawn on the next frame, while its drawing buffer is still valid. */
-export function mapToPng(map: MapLibreMap, title: string): Promise<Blob> {
-  return new Promise((resolve, reject) => {
-    map.once('render', () => {
-      try {
-        const source = map.getCanvas();
-        const out = document.createElement('canvas');
-        const band = Math.round(28 * (source.width / source.clientWidth || 1));
-        out.width = source.width;
-        out.height = source.height + band;
-        const g = out.getContext('2d')!;
-        g.fillStyle = '#ffffff';
-        g.fillRect(0, 0, out.width, out.height);
-        g.drawImage(source, 0, band);
-        g.fillStyle = '#1b1b1b';
-        g.font = `${Math.round(band * 0.55)}px system-ui, sans-serif`;
-        g.fillText(title, band * 0.3, band * 0.7);
-        out.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not encode the PNG.'))), 'image/png');
-      } catch (e) {
-        reject(e as Error);
-      }
-    });
-    map.triggerRepaint();
-  });
-}

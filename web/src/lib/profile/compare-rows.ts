@@ -1,5 +1,6 @@
 import type { MeasureColumn, MeasureTable, PlaceRow } from '../api';
 import { formatCount, formatPercentile, formatValue } from '../format';
+import { stateLine, type StateLine } from './state-line';
 
 /** At most this many places side by side. */
 export const MAX_COMPARE = 4;
@@ -26,6 +27,8 @@ export interface CompareRow {
   /** e.g. "context only: not part of any score" */
   note: string | null;
   cells: CompareCell[];
+  /** Indicators: the Massachusetts value beside the places' (issue 13); absent or null otherwise. */
+  state?: StateLine | null;
 }
 
 export interface CompareGroup {
@@ -124,8 +127,9 @@ export function buildCompareGroups(table: MeasureTable, cols: readonly CompareCo
     const label = domains.find((x) => x.domain === d)?.label ?? d ?? 'Other';
     groups.push({
       label: `${label}: indicators`,
-      rows: indicators.map((m) =>
-        row(
+      rows: indicators.map((m) => ({
+        state: stateLine(m, m.unit, m.id),
+        ...row(
           m.id,
           m.label,
           m.unit,
@@ -141,7 +145,7 @@ export function buildCompareGroups(table: MeasureTable, cols: readonly CompareCo
           },
           (i) => (m.ranked ? at(m.percentiles, i) : null),
         ),
-      ),
+      })),
     });
   }
   return groups;

@@ -1,6 +1,7 @@
 import type { DomainDetail, IndicatorDetail, PlaceDetail } from '../api';
 import { formatPercentile, formatValue } from '../format';
 import { isTopCoded, valueStatus, type StatusLine } from './value-status';
+import { stateLine, type StateLine } from './state-line';
 
 /** z for a two-sided 90 % interval: margin of error = 1.645 × standard error. */
 export const Z90 = 1.645;
@@ -39,6 +40,8 @@ export interface IndicatorView extends IndicatorDetail {
   percentileText: string;
   /** How the value was obtained (method 1.1; empty for 1.0). */
   status: StatusLine[];
+  /** The Massachusetts value beside it (issue 13); null when the version has none. */
+  state: StateLine | null;
 }
 
 export interface DomainView {
@@ -71,6 +74,7 @@ export function domainViews(place: PlaceDetail['place']): DomainView[] {
           moeText: i.value === null || isTopCoded({ ...i, id: iid }) ? '' : formatMoe(i.se, i.unit),
           percentileText: i.ranked ? percent01(i.percentile) : 'not ranked',
           status: valueStatus({ ...i, id: iid }),
+          state: stateLine(i, i.unit, iid),
         })),
     };
   });

@@ -70,3 +70,13 @@ describe('rank-line', () => {
     expect(domainNoScoreText({ noDataReason: null }, null)).toBe('No score: no data.');
   });
 });
+
+describe('wholeRankInterval (issue 13: ranks are whole numbers)', () => {
+  it('widens a Monte Carlo quantile interval outward to whole ranks', async () => {
+    const { wholeRankInterval } = await import('./rank-line');
+    expect(wholeRankInterval([142, 254.05])).toEqual([142, 255]);
+    expect(wholeRankInterval([156.95, 366.05])).toEqual([156, 367]);
+    expect(wholeRankInterval([7, 7])).toEqual([7, 7]);
+    expect(wholeRankInterval(null)).toBeNull();
+  });
+});

@@ -54,3 +54,15 @@ export function domainNoScoreText(place: Pick<Place, 'ranked' | 'noDataReason'>,
   if (place.ranked === false && reason && reason.trim() === place.noDataReason?.trim()) return 'No score: not ranked (see above).';
   return `No score: ${reason ?? 'no data.'}`;
 }
+
+/**
+ * A rank interval in whole ranks, widened outward (floor, ceil): the Monte Carlo quantiles
+ * can fall between two ranks (254.05), and a rank is a whole number (issue 13: ZIP profiles
+ * showed "142–254.05"). Null stays null.
+ */
+export function wholeRankInterval(interval: readonly [number, number] | null): [number, number] | null {
+  if (!interval) return null;
+  const lo = Math.min(interval[0], interval[1]);
+  const hi = Math.max(interval[0], interval[1]);
+  return [Math.floor(lo), Math.ceil(hi)];
+}
