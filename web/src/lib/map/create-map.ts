@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type ExpressionSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type ExpressionSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, Point } from 'geojson';
 import type { Geometry, PriorityGeographies } from '../api';
@@ -29,18 +29,22 @@ const empty = { type: 'FeatureCollection' as const, features: [] };
  * selection and the need-gap outline are feature state, so switching
  * measure or filter never re-sends geometry to the worker.
  */
-export function createMap(container: HTMLElement): MapLibreMap {
+export function createMap(container: HTMLElement, view: { center: [number, number]; zoom: number } | null = null): MapLibreMap {
   const map = new MapLibreMap({
     container,
     style: baseStyle(),
-    bounds: MA_BOUNDS,
-    fitBoundsOptions: { padding: 20 },
+    // A shared link's position, or the whole state.
+    ...(view ? { center: view.center, zoom: view.zoom } : { bounds: MA_BOUNDS, fitBoundsOptions: { padding: 20 } }),
     attributionControl: { compact: true, customAttribution: 'Boundaries: MassGIS, U.S. Census Bureau · Data: CDC PLACES, MA DPH MassCHIP, ACS (MassEnviroScreen), MassGIS facilities' },
     dragRotate: false,
     pitchWithRotate: false,
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
+  // Zoom buttons top right (the legend is bottom left); the scale bars bottom right, above the attribution.
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 100 }), 'bottom-right');
+  map.addControl(new ScaleControl({ unit: 'imperial', maxWidth: 100 }), 'bottom-right');
   map.on('load', () => {
     map.addImage('no-data-hatch', hatchImage());
     map.addSource(PLACES, { type: 'geojson', data: empty, promoteId: 'id' });
