@@ -46,3 +46,46 @@ export function labelPoint(g: Polygon | MultiPolygon): [number, number] {
   }
   return [best.x, best.y];
 }
+
+/** Even-odd ray casting against every ring (holes included). */
+export function containsPoint(g: Polygon | MultiPolygon, [px, py]: [number, number]): boolean {
+  let inside = false;
+  for (const poly of polygonsOf(g))
+    for (const ring of poly)
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i]!;
+        const [xj, yj] = ring[j]!;
+        if (yi! > py !== yj! > py && px < ((xj! - xi!) * (py - yi!)) / (yj! - yi!) + xi!) inside = !inside;
+      }
+  return inside;
+}
+
+/**
+ * A point inside the shape to hang a label on: the label point when it lies
+ * inside, else the middle of the widest span of the largest part along the
+ * label point's latitude (a crescent's centroid falls outside it).
+ */
+export function interiorPoint(g: Polygon | MultiPolygon): [number, number] {
+  const p = labelPoint(g);
+  if (containsPoint(g, p)) return p;
+  let largest: Position[][] = polygonsOf(g)[0]!;
+  let area = -1;
+  for (const poly of polygonsOf(g)) {
+    const a = ringCentroid(poly[0]!).area;
+    if (a > area) [largest, area] = [poly, a];
+  }
+  const [, y] = p;
+  const xs: number[] = [];
+  for (const ring of largest)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]!;
+      const [xj, yj] = ring[j]!;
+      if (yi! > y !== yj! > y) xs.push(((xj! - xi!) * (y - yi!)) / (yj! - yi!) + xi!);
+    }
+  xs.sort((a, b) => a - b);
+  let best: [number, number] = p;
+  let width = -1;
+  for (let i = 0; i + 1 < xs.length; i += 2)
+    if (xs[i + 1]! - xs[i]! > width) [best, width] = [[(xs[i]! + xs[i + 1]!) / 2, y], xs[i + 1]! - xs[i]!];
+  return best;
+}

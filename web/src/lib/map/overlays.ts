@@ -1,22 +1,24 @@
 import { Marker, Popup, type Map as MapLibreMap } from 'maplibre-gl';
 import type { Investment, PriorityGeographies } from '../api';
 import { formatUsd } from '../format';
-import { labelPoint } from './geometry-utils';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { investmentPeriod } from './investment-points';
-
-/** Pixels between a label's anchor point and its top edge. */
-const LABEL_OFFSET = 6;
+import { candidateBoxes, placeBoxes, type Rect } from './label-placement';
+import { priorityAnchor } from './priority-anchor';
 
 /**
  * Labels of the priority geographies as HTML buttons over the map: no glyph
- * server is needed, screen readers and the keyboard reach them, and a click
- * opens the geography's seed town.
+ * server is needed, a click opens the geography's lead town. Each hangs on the
+ * town the geography is named for. They are out of the tab order
+ * (tabindex -1): keyboard users reach the same geographies through the
+ * priority list in the side panel, not through ten extra Tab stops.
  */
-export function priorityLabels(map: MapLibreMap, geographies: PriorityGeographies, onselect: (townId: string) => void): Marker[] {
+export function priorityLabels(map: MapLibreMap, geographies: PriorityGeographies, onselect: (townId: string) => void, townShape: (id: string) => Polygon | MultiPolygon | undefined): Marker[] {
   return geographies.features.map((f) => {
     const p = f.properties;
     const el = document.createElement('button');
     el.type = 'button';
+    el.tabIndex = -1;
     el.className = `pg-label pg-${p.status}`;
     el.textContent = p.name;
     el.setAttribute('aria-label', `${p.name}: ${p.status === 'confirmed' ? 'confirmed AHEM community' : 'derived from the index, not official'}, ${p.members.length} municipalit${p.members.length === 1 ? 'y' : 'ies'}. Open its profile.`);
@@ -25,35 +27,59 @@ export function priorityLabels(map: MapLibreMap, geographies: PriorityGeographie
       e.stopPropagation();
       if (lead) onselect(lead.id);
     });
-    return new Marker({ element: el, anchor: 'top', offset: [0, LABEL_OFFSET] }).setLngLat(labelPoint(f.geometry)).addTo(map);
+    return new Marker({ element: el, anchor: 'center' }).setLngLat(priorityAnchor(f, townShape)).addTo(map);
   });
 }
 
-const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+export interface LabelLayout {
+  /** Where the labels are drawn now (map container pixels): other labels keep clear of them. */
+  rects(): Rect[];
+  stop(): void;
+}
 
 /**
- * MapLibre does not collide HTML markers: after each move, push a label that
- * would cover an earlier one (confirmed geographies come first) below it.
- * Returns the function that stops it.
+ * MapLibre does not collide HTML markers: on every frame, give each label (the
+ * order given: confirmed geographies first) a box around its own point that
+ * covers no earlier label, and hide a label that has none — never push it off
+ * the place it names.
  */
-export function declutterLabels(map: MapLibreMap, markers: readonly Marker[]): () => void {
+export function declutterLabels(map: MapLibreMap, markers: readonly Marker[]): LabelLayout {
+  let sizes: { w: number; h: number }[] = [];
+  let placed: Rect[] = [];
   const run = () => {
-    const placed: DOMRect[] = [];
-    for (const marker of markers) {
-      let dy = LABEL_OFFSET;
-      marker.setOffset([0, dy]);
-      let rect = marker.getElement().getBoundingClientRect();
-      for (let tries = 0; tries < 4 && placed.some((r) => overlaps(r, rect)); tries++) {
-        dy += rect.height + 2;
-        marker.setOffset([0, dy]);
-        rect = marker.getElement().getBoundingClientRect();
-      }
-      placed.push(rect);
-    }
+    // Measured once laid out (0 while the map is hidden behind another view).
+    if (sizes.length !== markers.length || sizes.some((s) => s.w === 0)) sizes = markers.map((m) => ({ w: m.getElement().offsetWidth, h: m.getElement().offsetHeight }));
+    const canvas = map.getCanvas();
+    const labels = markers.map((m, i) => {
+      const anchor = map.project(m.getLngLat());
+      return { anchor, boxes: candidateBoxes(anchor, sizes[i]!) };
+    });
+    const boxes = placeBoxes(labels, { x: 0, y: 0, w: canvas.clientWidth, h: canvas.clientHeight });
+    placed = [];
+    boxes.forEach((b, i) => {
+      const marker = markers[i]!;
+      if (b) {
+        const { x, y } = labels[i]!.anchor;
+        marker.setOffset([b.x + b.w / 2 - x, b.y + b.h / 2 - y]);
+        const el = marker.getElement();
+        el.style.visibility = '';
+        // Where in the label its town is (px from the label's top-left): for tests and debugging.
+        const anchor = `${Math.round(x - b.x)},${Math.round(y - b.y)}`;
+        if (el.dataset.anchor !== anchor) el.dataset.anchor = anchor;
+        placed.push(b);
+      } else marker.getElement().style.visibility = 'hidden';
+    });
   };
-  map.on('moveend', run);
+  map.on('move', run);
+  map.on('resize', run);
   run();
-  return () => map.off('moveend', run);
+  return {
+    rects: () => placed,
+    stop: () => {
+      map.off('move', run);
+      map.off('resize', run);
+    },
+  };
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
