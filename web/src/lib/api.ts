@@ -93,6 +93,10 @@ export interface PriorityMember {
   flagCount: number;
   adjacentTo: string[];
   population: number | null;
+  /** announced: an announced AHEM community; added-by-rule: added by the index's rule (not an AHEM community); listed: configured by hand. Absent from older servers. */
+  basis?: 'announced' | 'added-by-rule' | 'listed';
+  /** Why it is in, in plain language (absent from older servers). */
+  reason?: string;
 }
 
 export interface PriorityGeographyProperties {

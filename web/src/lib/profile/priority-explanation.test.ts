@@ -55,6 +55,32 @@ describe('explainPriority', () => {
     expect(e.text).toContain('Shares a boundary with Alpha (synthetic).');
   });
 
+  it('never calls a town the rule added an AHEM community, and names the announced one (API basis and reason)', () => {
+    const withBasis: PriorityGeographies = {
+      ...SYNTHETIC,
+      features: [
+        geography({
+          id: 'alpha',
+          name: 'Alpha',
+          status: 'confirmed',
+          members: [
+            { ...member('T1', 'Alpha', 'configured', 99), basis: 'announced', reason: 'Announced AHEM community; ranks 1st most disadvantaged on the overall index (percentile 99).' },
+            { ...member('T2', 'Beta', 'adjacent', 80), basis: 'added-by-rule', reason: 'Not an announced AHEM community: added by the index’s rule because it borders Alpha.' },
+          ],
+          reasons: [],
+        }),
+      ],
+    };
+    const beta = explainPriority('town', 'T2', 80, withBasis).text;
+    expect(beta).toBe('In the priority geography “Alpha” (confirmed for Alpha, the announced AHEM community). Beta: Not an announced AHEM community: added by the index’s rule because it borders Alpha.');
+    const alpha = explainPriority('town', 'T1', 99, withBasis).text;
+    expect(alpha).toBe('In the priority geography “Alpha” (confirmed): Alpha is an announced AHEM community. It ranks 1st most disadvantaged on the overall index (percentile 99). The index’s rule added Beta to this geography; it is not an announced AHEM community.');
+  });
+
+  it('infers the basis from the role when an older answer has none', () => {
+    expect(explainPriority('town', 'T2', 80, SYNTHETIC).text).toMatch(/^In the priority geography “Alpha” \(confirmed for Alpha, the announced AHEM community\)\. Beta: /);
+  });
+
   it('says a derived geography is not official', () => {
     const e = explainPriority('town', 'T3', 98, SYNTHETIC);
     expect(e.member).toBe(true);

@@ -1,4 +1,4 @@
-import type { Level, PriorityGeographies } from '../api';
+import type { Level, PriorityGeographies, PriorityMember } from '../api';
 import { formatPercentile } from '../format';
 import { describeZipPriority, ZIP_MAJORITY, type ZipPriority } from '../state/zip-priority';
 
@@ -9,10 +9,27 @@ export interface PriorityExplanation {
   text: string;
 }
 
-const STATUS_TEXT = {
-  confirmed: 'confirmed: an announced AHEM community',
-  derived: 'derived from the index, not an official designation',
-} as const;
+type Basis = NonNullable<PriorityMember['basis']>;
+
+/**
+ * Why a member is in (the API's `basis`; inferred from its role for an older answer without it):
+ * only the configured members of a confirmed geography are announced AHEM communities.
+ */
+export function memberBasis(status: 'confirmed' | 'derived', m: Pick<PriorityMember, 'role' | 'basis'>): Basis {
+  if (m.basis) return m.basis;
+  if (m.role !== 'configured') return 'added-by-rule';
+  return status === 'confirmed' ? 'announced' : 'listed';
+}
+
+/** Short label of a member's basis, for lists. */
+export const BASIS_LABEL: Record<Basis, string> = {
+  announced: 'announced AHEM community',
+  'added-by-rule': 'added by the index’s rule',
+  listed: 'listed by hand',
+};
+
+/** "A", "A and B", "A, B and C". */
+const names = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 
 /**
  * Why a place is, or is not, in a priority geography. Membership is by municipality,
@@ -31,8 +48,18 @@ export function explainPriority(level: Level, placeId: string, placePercentile: 
     const p = f.properties;
     if (!p.members.some((m) => m.id === placeId)) continue;
     const geography = { id: p.id, name: p.name, status: p.status };
-    const reason = p.reasons.find((r) => r.id === placeId)?.reason ?? 'No reason recorded.';
-    return { member: true, geography, text: `In the priority geography “${p.name}” (${STATUS_TEXT[p.status]}). ${reason}` };
+    const m = p.members.find((x) => x.id === placeId)!;
+    const basis = memberBasis(p.status, m);
+    const reason = m.reason ?? p.reasons.find((r) => r.id === placeId)?.reason ?? 'No reason recorded.';
+    const announced = p.members.filter((x) => memberBasis(p.status, x) === 'announced').map((x) => x.name);
+    const added = p.members.filter((x) => memberBasis(p.status, x) === 'added-by-rule').map((x) => x.name);
+    let text: string;
+    if (basis === 'announced')
+      text = `In the priority geography “${p.name}” (confirmed): ${m.name} is an announced AHEM community. ${reason.replace(/^Announced AHEM community; /, 'It ')}` + (added.length ? ` The index’s rule added ${names(added)} to this geography; ${added.length === 1 ? 'it is not an announced AHEM community' : 'they are not announced AHEM communities'}.` : '');
+    else if (p.status === 'confirmed')
+      text = `In the priority geography “${p.name}” (confirmed for ${names(announced)}, the announced AHEM communit${announced.length === 1 ? 'y' : 'ies'}). ${m.name}: ${reason}`;
+    else text = `In the priority geography “${p.name}” (derived from the index, not an official designation). ${reason}`;
+    return { member: true, geography, text };
   }
 
   const { minPercentile, maxMembersPerGeography, targetGeographies, targetMunicipalities } = geographies.rule;

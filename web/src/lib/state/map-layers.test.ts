@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasureTable, PriorityGeographies } from '../api';
-import { findMeasure, placeStyles, priorityMembership, visiblePlaces } from './map-layers';
+import { findMeasure, membershipLabel, placeStyles, priorityMembership, visiblePlaces } from './map-layers';
 import { NO_DATA } from '../map/quantile-scale';
 
 // Synthetic three-town table (test fixture, not real data).
@@ -30,6 +30,24 @@ describe('map layers state', () => {
     expect([...visiblePlaces(table, { flaggedOnly: true, priorityOnly: true }, inPriority)!]).toEqual(['c']);
     // Membership not known yet (ZIP codes before the crosswalk arrives): the priority filter waits.
     expect(visiblePlaces(table, { flaggedOnly: false, priorityOnly: true }, null)).toBeNull();
+  });
+
+  it('labels a membership honestly: the announced community by name, a town the rule added as such', () => {
+    const members = priorityMembership({ features: [{ properties: { id: 'g', name: 'G', status: 'confirmed', members: [{ id: 'c', role: 'configured' }, { id: 'b', role: 'adjacent' }] } }] } as unknown as PriorityGeographies);
+    expect(membershipLabel(members.get('c'))).toBe('G');
+    expect(membershipLabel(members.get('b'))).toBe('G (added by the index’s rule)');
+    expect(membershipLabel(members.get('a'))).toBeNull();
+  });
+
+  it('filters by county once counties are known, together with the other filters', () => {
+    const county = new Map([['a', 'Hampden'], ['b', 'Worcester'], ['c', 'Suffolk']]);
+    const countyOf = (id: string) => county.get(id) ?? null;
+    const none = { flaggedOnly: false, priorityOnly: false };
+    expect(visiblePlaces(table, { ...none, counties: [] }, null, countyOf)).toBeNull();
+    expect([...visiblePlaces(table, { ...none, counties: ['Hampden', 'Worcester'] }, null, countyOf)!]).toEqual(['a', 'b']);
+    expect([...visiblePlaces(table, { ...none, flaggedOnly: true, counties: ['Hampden', 'Worcester'] }, null, countyOf)!]).toEqual(['b']);
+    // Counties not known yet (ZIP codes before the crosswalk arrives): the county filter waits.
+    expect(visiblePlaces(table, { ...none, counties: ['Hampden'] }, null, null)).toBeNull();
   });
 
   it('styles each place: class, dimmed when filtered out', () => {

@@ -9,8 +9,8 @@ describe('URL state', () => {
   });
 
   it('writes a readable query string', () => {
-    const s: AppState = { level: 'zcta', measure: 'domain:maternal_perinatal', place: '01001', compare: ['01001', '02108'], view: 'table', flaggedOnly: true, priorityOnly: false };
-    expect(serializeState(s)).toBe('?level=zcta&measure=domain:maternal_perinatal&view=table&place=01001&compare=01001,02108&filter=flagged');
+    const s: AppState = { level: 'zcta', measure: 'domain:maternal_perinatal', place: '01001', compare: ['01001', '02108'], view: 'table', flaggedOnly: true, priorityOnly: false, counties: ['Hampden', 'Worcester'] };
+    expect(serializeState(s)).toBe('?level=zcta&measure=domain:maternal_perinatal&view=table&place=01001&compare=01001,02108&filter=flagged&county=Hampden,Worcester');
   });
 
   it('round-trips any valid state', () => {
@@ -23,6 +23,10 @@ describe('URL state', () => {
       view: fc.constantFrom(...VIEWS),
       flaggedOnly: fc.boolean(),
       priorityOnly: fc.boolean(),
+      // Real county names and made-up valid ones (spaces, apostrophes), kept sorted and unique as the state holds them.
+      counties: fc
+        .uniqueArray(fc.oneof(fc.constantFrom('Hampden', 'Worcester', 'Berkshire', 'Dukes', 'Nantucket'), fc.stringMatching(/^[A-Za-z][A-Za-z .'-]{0,29}$/)), { maxLength: 5 })
+        .map((cs) => [...cs].sort()),
     });
     fc.assert(fc.property(state, (s) => {
       expect(parseState(serializeState(s))).toEqual(s);
@@ -37,6 +41,7 @@ describe('URL state', () => {
     expect(s.place).toBeNull();
     expect(s.compare).toEqual(['1', '2', '3', '4']);
     expect(s.flaggedOnly || s.priorityOnly).toBe(false);
+    expect(parseState('?county=Hampden,<b>,Worcester,Hampden,,../x').counties).toEqual(['Hampden', 'Worcester']);
   });
 });
 

@@ -21,12 +21,18 @@ export interface AppState {
   view: View;
   flaggedOnly: boolean;
   priorityOnly: boolean;
+  /** County filter: county names, sorted, no duplicates; empty = every county (URL: county=Hampden,Worcester). */
+  counties: string[];
 }
 
-export const DEFAULT_STATE: AppState = { level: 'town', measure: 'overall', place: null, compare: [], view: 'map', flaggedOnly: false, priorityOnly: false };
+export const DEFAULT_STATE: AppState = { level: 'town', measure: 'overall', place: null, compare: [], view: 'map', flaggedOnly: false, priorityOnly: false, counties: [] };
 
 const ID = /^[0-9A-Za-z_-]{1,20}$/;
 const MEASURE = /^[a-z_]+(:[a-z_]+)?$/;
+const COUNTY = /^[A-Za-z][A-Za-z .'-]{0,29}$/;
+
+/** County names as the filter keeps them: valid, unique, sorted (so one filter has one URL). */
+export const normalizeCounties = (names: readonly string[]): string[] => [...new Set(names.filter((c) => COUNTY.test(c)))].sort();
 
 /** Read the state from a query string; anything unknown or malformed falls back to the default. */
 export function parseState(search: string): AppState {
@@ -45,6 +51,7 @@ export function parseState(search: string): AppState {
     view: (VIEWS as readonly string[]).includes(view ?? '') ? (view as View) : DEFAULT_STATE.view,
     flaggedOnly: filters.has('flagged'),
     priorityOnly: filters.has('priority'),
+    counties: normalizeCounties((q.get('county') ?? '').split(',')),
   };
 }
 
@@ -58,6 +65,8 @@ export function serializeState(state: AppState): string {
   if (state.compare.length) q.set('compare', state.compare.slice(0, MAX_COMPARE).join(','));
   const filters = [state.flaggedOnly && 'flagged', state.priorityOnly && 'priority'].filter(Boolean);
   if (filters.length) q.set('filter', filters.join(','));
+  const counties = normalizeCounties(state.counties);
+  if (counties.length) q.set('county', counties.join(','));
   const s = q.toString().replaceAll('%3A', ':').replaceAll('%2C', ',');
   return s ? `?${s}` : '';
 }

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { MeasureColumn, MeasureTable, NeedInvestmentRow } from '../api';
+import type { MeasureColumn, MeasureTable } from '../api';
 import {
   buildRows,
   csvCell,
   csvFilename,
   disadvantagedFirst,
-  highNeedWithoutInvestment,
-  needCsv,
   sortRows,
   toCsv,
-  unpublishedNote,
-  withInvestment,
   type Row,
 } from './table-rows';
-import { formatUsdCents } from '../format';
 
 // SYNTHETIC FIXTURES: invented places and values for the tests, not real data.
 const column = (over: Partial<MeasureColumn>): MeasureColumn => ({
@@ -146,46 +141,7 @@ describe('CSV (synthetic fixture)', () => {
   });
 });
 
-describe('need and investment helpers (synthetic fixture)', () => {
-  const row = (over: Partial<NeedInvestmentRow>): NeedInvestmentRow => ({
-    id: 'x',
-    name: 'X',
-    population: 100,
-    percentile: 50,
-    rank: 1,
-    flag_count: 0,
-    grant_count: 0,
-    grants_without_amount: 0,
-    total_announced_usd: 0,
-    usd_per_resident_per_year: 0,
-    usd_not_annualized: 0,
-    high_need: false,
-    high_need_no_investment: false,
-    ...over,
-  });
-  const items = [
-    row({ id: 'p', name: 'P', percentile: 85, high_need: true, high_need_no_investment: true }),
-    row({ id: 'q', name: 'Q', percentile: 99, high_need: true, grant_count: 2, grants_without_amount: 1, total_announced_usd: 1000 }),
-    row({ id: 'r', name: 'R', percentile: 95, high_need: true, high_need_no_investment: true }),
-    row({ id: 's', name: 'S', percentile: 10, grant_count: 1 }),
-  ];
-  it('lists high need without investment, most disadvantaged first', () => {
-    expect(highNeedWithoutInvestment(items).map((r) => r.id)).toEqual(['r', 'p']);
-    expect(withInvestment(items).map((r) => r.id)).toEqual(['q', 's']);
-  });
-  it('exports the list as CSV', () => {
-    const lines = needCsv(highNeedWithoutInvestment(items), 'v1', 80).split('\r\n') as [string, string];
-    expect(lines[0]).toBe('version,id,name,population,overall_percentile (0-100),rank,flag_count,high_need_threshold_percentile');
-    expect(lines[1]).toBe('v1,r,R,100,95,1,0,80');
-  });
-  it('formats small amounts and unpublished grants', () => {
-    expect(formatUsdCents(2.469)).toBe('$2.47');
-    expect(formatUsdCents(null)).toBe('not available');
-    expect(unpublishedNote(0)).toBe('');
-    expect(unpublishedNote(1)).toBe('+ 1 grant amount not published');
-    expect(unpublishedNote(3)).toBe('+ 3 grants amount not published');
-  });
-});
+// The need view's helpers and their tests are in need-rows.ts / need-rows.test.ts.
 
 describe('showsOverallColumn (issue 13: the overall index appeared twice)', () => {
   it('is off for the overall index itself and on for domains and indicators', async () => {

@@ -1,4 +1,4 @@
-import type { Level, MeasureColumn, MeasureTable, NeedInvestmentRow } from '../api';
+import type { Level, MeasureColumn, MeasureTable } from '../api';
 
 /** One place of the table view: the selected measure next to the overall index. */
 export interface Row {
@@ -177,37 +177,4 @@ export function toCsv(rows: readonly Row[], meta: CsvMeta): string {
 export function csvFilename(...parts: string[]): string {
   const safe = parts.map((p) => p.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, ''));
   return `equity-atlas-${safe.join('-')}.csv`;
-}
-
-// ------------------------------------------------------------------------------ need and investment
-
-/** High-need places that no announced grant names, most disadvantaged first. */
-export function highNeedWithoutInvestment(items: readonly NeedInvestmentRow[]): NeedInvestmentRow[] {
-  return sortRows(
-    items.filter((r) => r.high_need_no_investment),
-    'percentile',
-    'desc',
-  );
-}
-
-/** Places some announced grant names, most disadvantaged first. */
-export function withInvestment(items: readonly NeedInvestmentRow[]): NeedInvestmentRow[] {
-  return sortRows(
-    items.filter((r) => r.grant_count > 0),
-    'percentile',
-    'desc',
-  );
-}
-
-export function needCsv(rows: readonly NeedInvestmentRow[], version: string, highNeedPercentile: number): string {
-  const header = ['version', 'id', 'name', 'population', 'overall_percentile (0-100)', 'rank', 'flag_count', 'high_need_threshold_percentile'];
-  return csvFrom(
-    header,
-    rows.map((r) => [version, r.id, r.name, r.population, r.percentile, r.rank, r.flag_count, highNeedPercentile]),
-  );
-}
-
-/** "+ 1 grant amount not published" / "+ 2 grants amount not published" ('' when none). */
-export function unpublishedNote(n: number): string {
-  return n > 0 ? `+ ${n} ${n === 1 ? 'grant' : 'grants'} amount not published` : '';
 }
