@@ -16,6 +16,7 @@ const crosswalk = [
   { zcta: '09901', town: 't2', fracOfZcta: 0.3, fracOfTown: 0.1 },
   { zcta: '09901', town: 't1', fracOfZcta: 0.45, fracOfTown: 0.9 },
   { zcta: '09901', town: 't3', fracOfZcta: 0.25, fracOfTown: 0.2 },
+  { zcta: '09901', town: 't4', fracOfZcta: 0.00004, fracOfTown: 0 }, // a sliver: rounds to 0, not listed
   { zcta: '09903', town: 't1', fracOfZcta: 1, fracOfTown: 0.1 },
 ];
 

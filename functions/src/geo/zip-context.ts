@@ -24,9 +24,11 @@ export function zipContext(
   towns: ReadonlyMap<string, { name: string; county: string | null }>,
 ): ZipContext {
   const zips = zipRows.filter((r) => r.zcta === zcta).sort((a, b) => (a.zip === zcta ? -1 : b.zip === zcta ? 1 : a.zip.localeCompare(b.zip)));
+  // Shares to 4 decimals; a town left with 0 (an area sliver with no residents to speak of) is not listed.
   const overlaps = crosswalk
-    .filter((r) => r.zcta === zcta && r.fracOfZcta > 0)
+    .filter((r) => r.zcta === zcta)
     .map((r) => ({ id: r.town, name: towns.get(r.town)?.name ?? r.town, county: towns.get(r.town)?.county ?? null, share: Math.round(r.fracOfZcta * 10_000) / 10_000 }))
+    .filter((t) => t.share > 0)
     .sort((a, b) => b.share - a.share || a.name.localeCompare(b.name));
   const byCounty = new Map<string, number>();
   for (const t of overlaps) if (t.county) byCounty.set(t.county, (byCounty.get(t.county) ?? 0) + t.share);

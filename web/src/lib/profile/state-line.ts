@@ -10,8 +10,9 @@ export interface StateLine {
 }
 
 const BASIS: Record<string, string> = {
-  source: 'state figure published by the source',
-  'population-weighted-mean': 'mean of municipalities, weighted by residents',
+  // Short: they sit in a narrow column beside every value; the full account is `note` (title, CSV).
+  source: 'state figure',
+  'population-weighted-mean': 'weighted town mean',
 };
 
 /** The Massachusetts value beside a place's (issue 13); null when the API has none. */
