@@ -11,8 +11,10 @@ import {
   idleAfter,
   openApp,
   parseCsv,
+  PHONE,
   saveShot,
   searchAndPick,
+  seriousViolations,
   settledShot,
   startMapApp,
   WAIT,
@@ -244,6 +246,31 @@ describe.runIf(run)('the funder’s task: high-need towns in Hampden and Worcest
     const wanted = truth.towns.filter((t) => truth.inCounties(t.county)).length;
     await expect.poll(() => table.getByRole('rowheader').count(), { timeout: WAIT }).toBe(wanted);
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Map' }).click();
+  });
+
+  it('on a phone the open county list stays on screen, works by keyboard and passes axe', async () => {
+    const phone = await app.newPage({ viewport: PHONE });
+    await openApp(phone, app.url, '?county=Hampden');
+    const filter = phone.getByTestId('county-filter');
+    await expect.poll(() => filter.locator('summary').innerText()).toBe('Counties: Hampden');
+    await filter.locator('summary').focus();
+    await phone.keyboard.press('Enter');
+    const panel = filter.locator('.panel');
+    await panel.waitFor({ state: 'visible' });
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    await saveShot(phone, 'funder-task-county-filter-phone');
+    const axe = await seriousViolations(phone, 'county filter open, phone');
+    expect(axe.count, axe.report).toBe(0);
+    // Keyboard: tab to Worcester, tick it with Space, Escape closes the list and focus returns to its button.
+    await filter.getByRole('checkbox', { name: 'Worcester' }).focus();
+    await phone.keyboard.press('Space');
+    await expect.poll(() => new URL(phone.url()).searchParams.get('county')).toBe('Hampden,Worcester');
+    await phone.keyboard.press('Escape');
+    await expect.poll(() => panel.isVisible()).toBe(false);
+    expect(await phone.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+    await phone.close();
   });
 
   it('the need view and a profile show no code words or source ids', async () => {
