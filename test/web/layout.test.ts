@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailability } from '../support/chromium.js';
-import { apiJson, DESKTOP, openApp, PHONE, pixelDifference, pixelStats, saveShot, searchAndPick, seriousViolations, startMapApp, WAIT, type MapApp } from '../support/map-app.js';
+import { apiJson, DESKTOP, DRAWN_CLASS_COLORS, openApp, PHONE, pixelDifference, pixelStats, saveShot, searchAndPick, seriousViolations, settledShot, startMapApp, WAIT, type MapApp } from '../support/map-app.js';
 
 /**
  * Issue 13, defects 4 and 5 (layout and keyboard), judged on screen at the two
@@ -38,7 +38,7 @@ async function clippedCells(p: Page, panel: string, scope: string, cells: string
       const root = document.querySelector(panelSel);
       const within = document.querySelector(scopeSel);
       if (!root || !within) return [`missing ${root ? scopeSel : panelSel}`];
-      const found = [...within.querySelectorAll(cellSel)];
+      const found = Array.from(within.querySelectorAll(cellSel));
       if (found.length === 0) return [`no ${cellSel} in ${scopeSel}`];
       const out: string[] = [];
       for (const cell of found) {
@@ -62,6 +62,30 @@ async function clippedCells(p: Page, panel: string, scope: string, cells: string
   );
 }
 
+/** First and last canvas column with choropleth pixels, and the canvas width: is the state cut at a side? */
+async function choroplethColumns(p: Page, png: Buffer): Promise<{ first: number; last: number; width: number }> {
+  return p.evaluate(
+    async ([b64, classes]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [img.width, img.height];
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const { data } = g.getImageData(0, 0, c.width, c.height);
+      let [first, last] = [c.width, -1];
+      for (let i = 0; i < data.length; i += 4) {
+        const x = (i / 4) % c.width;
+        if (x >= first && x <= last) continue;
+        if (classes.some(([r, gg, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - gg!) + Math.abs(data[i + 2]! - b!) <= 24)) [first, last] = [Math.min(first, x), Math.max(last, x)];
+      }
+      return { first, last, width: c.width };
+    },
+    [png.toString('base64'), DRAWN_CLASS_COLORS] as const,
+  );
+}
+
 const box = async (p: Page, selector: string) => (await p.locator(selector).first().boundingBox()) ?? null;
 type Box = NonNullable<Awaited<ReturnType<typeof box>>>;
 const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
@@ -80,7 +104,9 @@ describe.runIf(run)('layout at 1440×900 and 390×844, skip link, focus after Co
 
   beforeAll(async () => {
     app = await startMapApp();
-    [lawrence, lowell, brockton] = await Promise.all(['Lawrence', 'Lowell', 'Brockton'].map((n) => townId(app.url, n)));
+    lawrence = await townId(app.url, 'Lawrence');
+    lowell = await townId(app.url, 'Lowell');
+    brockton = await townId(app.url, 'Brockton');
     planner = `?place=${lawrence}&compare=${lawrence},${lowell},${brockton}`;
   });
   afterAll(() => app?.close());
@@ -95,7 +121,13 @@ describe.runIf(run)('layout at 1440×900 and 390×844, skip link, focus after Co
     const p = await app.newPage({ viewport: DESKTOP });
     await openPlanner(p);
     await saveShot(p, 'layout-desktop-profile-compare');
+    const legendClear = async () => {
+      const [legend, attribution] = [await box(p, '.legend-box'), await box(p, '.maplibregl-ctrl-attrib')];
+      const shared = legend && attribution ? Math.round(overlap(legend, attribution)) : 0;
+      return shared > 0 ? [`${shared} px² shared`] : [];
+    };
     const problems: Record<string, string[]> = {
+      'legend under the attribution (map view)': await legendClear(),
       'profile headers': await clippedCells(p, ASIDE, '[data-testid="profile"] table', 'thead th'),
       'profile last column': await clippedCells(p, ASIDE, '[data-testid="profile"] table', 'tbody tr:not(.group) > :last-child'),
       'comparison headers': await clippedCells(p, ASIDE, '[data-testid="compare"] table', 'thead th'),
@@ -103,9 +135,15 @@ describe.runIf(run)('layout at 1440×900 and 390×844, skip link, focus after Co
     };
     expect(await p.getByTestId('compare').getByRole('columnheader').count(), 'three places compared').toBe(3);
 
+    const before = await choroplethColumns(p, await settledShot(p));
     await viewButton(p, 'Need vs. investment').click();
     await expect.poll(() => p.getByTestId('need-view').getAttribute('aria-busy'), { timeout: WAIT }).toBe('false');
     await saveShot(p, 'layout-desktop-need');
+    // The wider panel narrows the map: the whole state stays in view (not cut at the west or east edge).
+    const after = await choroplethColumns(p, await settledShot(p));
+    problems['state cut off by the narrower map (need view)'] = [before, after].filter((c) => c.first <= 1 || c.last >= c.width - 2).map((c) => `choropleth spans columns ${c.first}–${c.last} of ${c.width}`);
+    // The narrower map of the need view wraps the attribution onto more lines: it must not run into the legend.
+    problems['legend under the attribution (need view)'] = await legendClear();
     problems['need headers'] = await clippedCells(p, ASIDE, '[data-testid="need-view"]', 'thead th');
     problems['need last column'] = await clippedCells(p, ASIDE, '[data-testid="need-view"]', 'tbody tr > :last-child');
     // The map stays beside the panel: most of the window still shows it.
@@ -113,7 +151,7 @@ describe.runIf(run)('layout at 1440×900 and 390×844, skip link, focus after Co
     expect(map!.width, 'map width at 1440 px').toBeGreaterThan(DESKTOP.width * 0.45);
     await p.context().close();
     const bad = Object.entries(problems).filter(([, v]) => v.length);
-    expect(bad.map(([k, v]) => `${k}: ${v.length} clipped, e.g. ${v.slice(0, 3).join('; ')}`)).toEqual([]);
+    expect(bad.map(([k, v]) => `${k}: ${v.length} problem(s), e.g. ${v.slice(0, 3).join('; ')}`)).toEqual([]);
   });
 
   it('phone: the legend and attribution do not overlap, and the overlays leave the choropleth visible', async () => {
