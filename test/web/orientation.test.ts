@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailability } from '../support/chromium.js';
-import { apiJson, canvasShot, openApp, PHONE, pixelDifference, saveShot, searchAndPick, settledShot, startMapApp, type MapApp } from '../support/map-app.js';
+import { apiJson, canvasShot, DESKTOP, openApp, PHONE, pixelDifference, saveShot, searchAndPick, settledShot, startMapApp, type MapApp } from '../support/map-app.js';
 
 /**
  * Issue 13, orientation and keyboard: town names, zoom buttons and a scale bar,
@@ -69,10 +69,11 @@ async function townUnder(p: Page, x: number, y: number): Promise<string | null> 
 
 /**
  * Investment circles sit on the towns' centres and take the hover (no tooltip
- * over them): for tests that ask which town lies under a label, load none.
+ * over them): for tests that ask which town lies under a point, the API answers
+ * with no investments.
  */
 async function withoutInvestments(p: Page) {
-  await p.route('**/v1/investments*', (r) => r.abort());
+  await p.route('**/v1/investments*', (r) => r.fulfill({ json: { items: [] } }));
 }
 
 /** Share of pixels of a screenshot close to a colour. */
@@ -115,6 +116,7 @@ describe.runIf(run)('orientation on the map and keyboard picking', () => {
 
   it('names the towns once zoomed in: decluttered, off the priority labels, each over its own town', async () => {
     const p = await app.newPage();
+    await withoutInvestments(p);
     await openApp(p, app.url);
     await searchAndPick(p, 'Worcester', /^Worcester/);
     await settledShot(p);
@@ -190,33 +192,42 @@ describe.runIf(run)('orientation on the map and keyboard picking', () => {
     await p.context().close();
   });
 
-  it('on the phone, priority labels do not overlap and each stays on its own area', async () => {
-    const p = await app.newPage({ viewport: PHONE });
-    await withoutInvestments(p);
-    await openApp(p, app.url);
-    await p.waitForFunction(() => document.querySelectorAll('.pg-label').length > 0, null, { timeout: 30_000 });
-    await settledShot(p);
-    await p.waitForTimeout(500);
-    await saveShot(p, 'orientation-phone-priority-labels');
-    const labels = await visibleBoxes(p, '.pg-label');
-    const map = await canvasBox(p);
-    for (const g of geographies.filter((g) => g.status === 'confirmed')) expect(labels.map((l) => l.text), 'every confirmed geography is labelled').toContain(g.name);
-    for (let i = 0; i < labels.length; i++)
-      for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i]!.box, labels[j]!.box), `${labels[i]!.text} / ${labels[j]!.text}`).toBe(false);
-    await clickThrough(p);
-    for (const l of labels) {
-      const b = l.box;
-      expect(b.x >= map.x && b.y >= map.y && b.x + b.width <= map.x + map.width && b.y + b.height <= map.y + map.height, `${l.text} inside the map`).toBe(true);
-      // The point of the label that names its place (data-anchor, px from the label's corner) lies in the town it is named for.
-      const g = geographies.find((g) => g.name === l.text)!;
-      const named = g.members.find((m) => g.name === m.name || g.name.startsWith(`${m.name} `))!;
-      const anchor = (await p.locator('.pg-label', { hasText: l.text }).first().getAttribute('data-anchor'))?.split(',').map(Number);
-      expect(anchor, `${l.text} says where its place is`).toHaveLength(2);
-      const [ax, ay] = anchor!;
-      expect(ax! >= 0 && ax! <= b.width && ay! >= 0 && ay! <= b.height, `${l.text}: its place ${anchor} lies under it`).toBe(true);
-      expect(await townUnder(p, b.x + ax!, b.y + ay!), `under the ${l.text} label's anchor`).toBe(named.name);
+  it('priority labels do not overlap and each stays on the town it is named for, on the phone and the desktop', async () => {
+    for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+      const p = await app.newPage({ viewport });
+      await withoutInvestments(p);
+      await openApp(p, app.url);
+      await p.waitForFunction(() => document.querySelectorAll('.pg-label').length > 0, null, { timeout: 30_000 });
+      await settledShot(p);
+      await p.waitForTimeout(500);
+      await saveShot(p, `orientation-${name}-priority-labels`);
+      const labels = await visibleBoxes(p, '.pg-label');
+      const map = await canvasBox(p);
+      for (const g of geographies.filter((g) => g.status === 'confirmed')) expect(labels.map((l) => l.text), `${name}: every confirmed geography is labelled`).toContain(g.name);
+      for (let i = 0; i < labels.length; i++)
+        for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i]!.box, labels[j]!.box), `${name}: ${labels[i]!.text} / ${labels[j]!.text}`).toBe(false);
+      for (const l of labels) {
+        const b = l.box;
+        expect(b.x >= map.x && b.y >= map.y && b.x + b.width <= map.x + map.width && b.y + b.height <= map.y + map.height, `${name}: ${l.text} inside the map`).toBe(true);
+        // Drawn on screen, not hidden under something: the label's ink (navy or purple border and text) is in the picture.
+        const ink = await p.screenshot({ clip: b });
+        const inked = Math.max(await shareNear(p, ink, [0x08, 0x30, 0x6b], 60), await shareNear(p, ink, [0x6a, 0x3d, 0x9a], 60) + (await shareNear(p, ink, [0x4a, 0x2a, 0x6e], 60)));
+        expect(inked, `${name}: ${l.text} is drawn`).toBeGreaterThan(0.05);
+      }
+      await clickThrough(p);
+      for (const l of labels) {
+        const b = l.box;
+        // The point of the label that names its place (data-anchor, px from the label's corner) lies in the town it is named for.
+        const g = geographies.find((g) => g.name === l.text)!;
+        const named = g.members.find((m) => g.name === m.name || g.name.startsWith(`${m.name} `))!;
+        const anchor = (await p.locator('.pg-label', { hasText: l.text }).first().getAttribute('data-anchor'))?.split(',').map(Number);
+        expect(anchor, `${l.text} says where its place is`).toHaveLength(2);
+        const [ax, ay] = anchor!;
+        expect(ax! >= 0 && ax! <= b.width && ay! >= 0 && ay! <= b.height, `${name}: ${l.text}: its place ${anchor} lies under it`).toBe(true);
+        expect(await townUnder(p, b.x + ax!, b.y + ay!), `${name}: under the ${l.text} label's anchor`).toBe(named.name);
+      }
+      await p.context().close();
     }
-    await p.context().close();
   });
 
   it('keyboard: Tab reaches the map but never a label button; the labels still open a profile by mouse', async () => {
@@ -246,6 +257,7 @@ describe.runIf(run)('orientation on the map and keyboard picking', () => {
 
   it('keyboard: the focused map shows a focus ring and a crosshair, announces the town under it, and Enter opens its profile', async () => {
     const p = await app.newPage();
+    await withoutInvestments(p);
     await openApp(p, app.url);
     const canvas = p.locator('canvas.maplibregl-canvas');
     const box = await canvasBox(p);
