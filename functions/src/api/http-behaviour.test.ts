@@ -80,7 +80,7 @@ describe('HTTP behaviour', () => {
     expect(first.status).toBe(200);
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^"ma-hei-1\.0-20261123T000000Z-abcd\.[0-9a-z]+"$/);
-    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300, stale-if-error=86400');
     const again = await app.request('/v1/places?level=town', { headers: { 'if-none-match': etag, origin: 'https://example.org' } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');

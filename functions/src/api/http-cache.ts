@@ -8,6 +8,19 @@ const LIVE = /^\/v1\/(investments|need-investment)(\/|$)/;
 
 /** Cache lifetime of answers about the current version: the pointer may move, so short, and revalidated cheaply by ETag. */
 export const CURRENT_MAX_AGE_SECONDS = 60;
+/** After max-age, a cache may answer from the stale copy while it refetches in the background (hides cold starts). */
+export const STALE_WHILE_REVALIDATE_SECONDS = 300;
+/** If the API fails (5xx, store outage), a cache may keep answering from its copy this long instead of the error. */
+export const STALE_IF_ERROR_SECONDS = 86_400;
+
+/**
+ * Cache-Control of an answer about the current version (RFC 9111, RFC 5861): CloudFront and browsers
+ * honour both stale directives. A published version is whole, so a stale answer is an older
+ * version's consistent answer, never a half-written one.
+ */
+export function currentCacheControl(maxAgeSeconds = CURRENT_MAX_AGE_SECONDS): string {
+  return `public, max-age=${maxAgeSeconds}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}, stale-if-error=${STALE_IF_ERROR_SECONDS}`;
+}
 /** Answers pinned to a version id never change (versions are immutable, docs/storage.md). */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
@@ -45,7 +58,7 @@ export function versionCache(reader: IndexReader): MiddlewareHandler {
     const url = c.req.url;
     const pathAndQuery = url.slice(url.indexOf('/', url.indexOf('//') + 2));
     const tag = `${meta.version}.${fnv1a(`${pathAndQuery}|${c.req.header('accept') ?? ''}`)}`;
-    const cacheControl = `public, max-age=${CURRENT_MAX_AGE_SECONDS}`;
+    const cacheControl = currentCacheControl();
     const inm = c.req.header('if-none-match');
     if (inm && ifNoneMatchHits(inm, tag)) {
       return c.body(null, 304, { etag: `"${tag}"`, 'cache-control': cacheControl, vary: 'Accept, Accept-Encoding' });

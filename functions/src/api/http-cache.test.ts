@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Level, PlaceRecord, VersionMeta } from '../indices/place-record.js';
+import type { BlobStore, IndexStore } from '../store/index-store.js';
+import { createApp } from './app.js';
+import { IMMUTABLE_CACHE_CONTROL } from './http-cache.js';
+import { IndexReader } from './index-reader.js';
+
+const meta = { version: 'ma-hei-1.0-20261123T000000Z-abcd', measures: { town: {}, zcta: {} } } as unknown as VersionMeta;
+const store = { getCurrentVersion: async () => meta, getVersion: async () => meta, listPlaces: async (_v: string, _l: Level): Promise<PlaceRecord[]> => [] } as unknown as IndexStore;
+const blobs: BlobStore = { put: async () => {}, get: async () => '{"type":"FeatureCollection","features":[]}' };
+const app = createApp({ reader: new IndexReader(store, blobs) });
+
+/** Cache-Control directives as a map: `max-age=60, public` → { 'max-age': '60', public: '' }. */
+const directives = (header: string | null) => Object.fromEntries((header ?? '').split(',').map((d) => d.trim().split('=') as [string, string?]).map(([k, v]) => [k.toLowerCase(), v ?? '']));
+
+describe('Cache-Control: caching as a feature (issue 17)', () => {
+  it('lets caches serve current-version answers stale while revalidating and when the API fails', async () => {
+    for (const path of ['/v1/places?level=town', '/v1/geometry/town']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      const d = directives(res.headers.get('cache-control'));
+      expect(d, path).toMatchObject({ public: '', 'stale-while-revalidate': '300', 'stale-if-error': '86400' });
+      expect(Number(d['max-age']), path).toBeLessThanOrEqual(300); // the pointer may move: short freshness
+    }
+  });
+
+  it('sends the same directives on a 304 revalidation, so the refreshed copy keeps them', async () => {
+    const first = await app.request('/v1/places?level=town');
+    const again = await app.request('/v1/places?level=town', { headers: { 'if-none-match': first.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
+  });
+
+  it('keeps pinned-version answers immutable for a year (test/api-research.e2e.test.ts sends them) and unversioned ones uncached', async () => {
+    expect(directives(IMMUTABLE_CACHE_CONTROL)['max-age']).toBe('31536000');
+    expect((await app.request('/v1/health')).headers.get('cache-control')).toBeNull();
+  });
+});
