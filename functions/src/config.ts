@@ -23,6 +23,8 @@ export interface Config {
   authMode: 'token' | 'apigateway-jwt';
   /** Bearer token for investment edits in `token` mode; unset = nobody may edit (`npm start` generates and prints one). */
   adminToken: string | undefined;
+  /** Origins whose pages may call the write methods cross-origin (SITE_ORIGIN, comma-separated; api/cors-policy.ts); none by default. */
+  siteOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -61,6 +63,16 @@ function parseAdminToken(raw: string | undefined): string | undefined {
   return raw;
 }
 
+/** `https://host[:port]` origins, comma-separated: a path or a typo would silently refuse the site's writes. */
+function parseOrigins(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((o) => {
+    const origin = o.trim();
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError('SITE_ORIGIN', `expected origins like https://example.org (no path), got "${origin}"`);
+    return origin;
+  });
+}
+
 /** Read the environment once, at the edge. Every error names the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -73,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: { perSecond: parseNonNegative(env.RATE_LIMIT_PER_SECOND, 'RATE_LIMIT_PER_SECOND', 100), burst: Math.max(1, parseNonNegative(env.RATE_LIMIT_BURST, 'RATE_LIMIT_BURST', 200)) },
     authMode: parseAuthMode(env.AUTH_MODE),
     adminToken: parseAdminToken(env.ADMIN_TOKEN),
+    siteOrigins: parseOrigins(env.SITE_ORIGIN),
   };
 }

@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { apiCors } from './api-cors.js';
-import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS } from './cors-policy.js';
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS } from './cors-policy.js';
 import { compressAnswers } from './compress-answers.js';
 import type { IndexReader } from './index-reader.js';
 import { PROBLEM_BASE, ProblemError, problemResponse, renderProblem } from './problem.js';
@@ -42,12 +42,14 @@ export interface AppDeps {
   logError?: (entry: Record<string, unknown>) => void;
   /** Per-client token bucket (local server); unset = no limit (API Gateway throttles in AWS). */
   rateLimit?: RateLimitOptions;
+  /** Origins whose pages may use the write methods cross-origin (SITE_ORIGIN; api/cors-policy.ts); default none. */
+  siteOrigins?: string[];
 }
 
 const defaultLogError = (entry: Record<string, unknown>) => console.error(JSON.stringify({ level: 'error', ...entry }));
 
 /** The one Hono app: served by @hono/node-server locally and by hono/aws-lambda in AWS. */
-export function createApp({ reader, investments, adminAuth = { mode: 'token', token: null }, logError = defaultLogError, rateLimit: limits }: AppDeps) {
+export function createApp({ reader, investments, adminAuth = { mode: 'token', token: null }, logError = defaultLogError, rateLimit: limits, siteOrigins = [] }: AppDeps) {
   const app = new OpenAPIHono();
   // The same CSP, HSTS, nosniff, frame and referrer policy as CloudFront, on every answer (map files included).
   app.use('*', securityHeadersMiddleware());
@@ -69,7 +71,7 @@ export function createApp({ reader, investments, adminAuth = { mode: 'token', to
   // Outside the ETag middleware: it sees the strong tag, reuses the compressed bytes per tag and sends the weak form.
   app.use('/v1/*', compressAnswers());
   // Outside the ETag middleware, so a 304 carries CORS headers too (a cross-origin script revalidating would fail without).
-  app.use('/v1/*', apiCors({ allowMethods: [...CORS_ALLOW_METHODS], exposeHeaders: [...CORS_EXPOSE_HEADERS] }));
+  app.use('/v1/*', apiCors({ allowMethods: [...CORS_ALLOW_METHODS], allowHeaders: [...CORS_ALLOW_HEADERS], exposeHeaders: [...CORS_EXPOSE_HEADERS], siteOrigins }));
   // ETag + Cache-Control per data version.
   app.use('/v1/*', versionCache(reader));
   // Request bodies are small JSON documents (custom weights); anything larger is refused before parsing.

@@ -30,7 +30,7 @@ function geometryBlobs(env: NodeJS.ProcessEnv): BlobStore {
 }
 
 // In AWS set AUTH_MODE=apigateway-jwt: the HTTP API's JWT authorizer guards the write routes (api/admin-auth.ts).
-export const app = createApp({ reader: new IndexReader(store, geometryBlobs(process.env)), investments: new DynamoInvestmentStore(client, config.tableName), adminAuth: adminAuthFrom(config) });
+export const app = createApp({ reader: new IndexReader(store, geometryBlobs(process.env)), investments: new DynamoInvestmentStore(client, config.tableName), adminAuth: adminAuthFrom(config), siteOrigins: config.siteOrigins });
 export const handler = withRequestLog(handle(app));
 // Module init (imports, config, clients, app): milliseconds since the runtime process started.
 jsonLog({ level: 'info', message: 'init', initMs: Math.round(performance.now()) });
