@@ -279,6 +279,7 @@ describe.runIf(run)('orientation on the map and keyboard picking', () => {
     await p.getByRole('combobox', { name: 'Search a municipality or ZIP code' }).focus();
     for (let i = 0; i < 60 && !(await canvas.evaluate((c) => c === document.activeElement)); i++) await p.keyboard.press('Tab');
     expect(await canvas.evaluate((c) => c === document.activeElement && c.matches(':focus-visible'))).toBe(true);
+    expect(await canvas.getAttribute('aria-label'), 'the map says how to use it from the keyboard').toMatch(/Enter/);
     await p.waitForTimeout(300);
     const focusedShot = await canvasShot(p);
     const focusedMid = await p.screenshot({ clip: around });

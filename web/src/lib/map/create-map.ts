@@ -37,6 +37,8 @@ export function createMap(container: HTMLElement, view: { center: [number, numbe
     ...(view ? { center: view.center, zoom: view.zoom } : { bounds: MA_BOUNDS, fitBoundsOptions: { padding: 20 } }),
     attributionControl: { compact: true, customAttribution: 'Boundaries: MassGIS, U.S. Census Bureau · Data: CDC PLACES, MA DPH MassCHIP, ACS (MassEnviroScreen), MassGIS facilities' },
     dragRotate: false,
+    // The canvas's accessible name says how to use it from the keyboard (lib/map/keyboard-pick.ts).
+    locale: { 'Map.Title': 'Map. Arrow keys move it, plus and minus zoom, Enter opens the place under the crosshair.' },
     pitchWithRotate: false,
   });
   map.touchZoomRotate.disableRotation();
