@@ -5,13 +5,15 @@ import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { REPO_ROOT } from '../lib/constructs/app-function.js';
 import { EquityAtlasStack } from '../lib/stack.js';
+import { alarmRecipients } from '../lib/alarm-recipients.js';
 import { stageConfig } from '../lib/stage-config.js';
 
 // Under the CDK CLI the output directory comes from CDK_OUTDIR; run directly (`npx tsx infra/bin/app.ts`)
 // the app synthesizes into ./cdk.out itself, which checks everything synth checks without the CLI.
 const app = new App(process.env.CDK_OUTDIR ? {} : { outdir: path.join(REPO_ROOT, 'cdk.out') });
 const stage = stageConfig(app.node.tryGetContext('stage'));
-const alarmEmail = app.node.tryGetContext('alarmEmail') as string | undefined;
+// Prod must name who its alarms reach (-c alarmEmail=… or -c alarmTopicArn=…): refused here, before any bundling.
+const recipients = alarmRecipients(stage.name, { alarmEmail: app.node.tryGetContext('alarmEmail'), alarmTopicArn: app.node.tryGetContext('alarmTopicArn') });
 
 // cdk-nag 3 runs as a validation plugin: unsuppressed findings fail synth with a report in cdk.out.
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -20,7 +22,8 @@ Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const stack = new EquityAtlasStack(app, `EquityAtlas-${stage.name}`, {
   stage,
   webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
-  alarmEmail,
+  alarmEmail: recipients.email,
+  alarmTopicArn: recipients.topicArn,
   description: `Equity Atlas (${stage.name}): DynamoDB, Hono API on Lambda, scheduled pipeline, S3 + CloudFront web`,
 });
 Tags.of(stack).add('project', 'equity-atlas');

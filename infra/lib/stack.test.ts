@@ -315,7 +315,7 @@ describe('operations', () => {
   it('alarms on errors and throttles of every function, DynamoDB throttles and API 5xx, all to the SNS topic', () => {
     const alarms = resources('AWS::CloudWatch::Alarm').map(([id, a]) => ({ id, props: a.Properties as Json }));
     expect(alarms.map((a) => a.id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(
-      ['AlarmsAdminApiErrors', 'AlarmsAdminApiThrottles', 'AlarmsApi5xx', 'AlarmsApiErrors', 'AlarmsApiThrottles', 'AlarmsFetchErrors', 'AlarmsFetchThrottles', 'AlarmsPipelineErrors', 'AlarmsPipelineThrottles', 'AlarmsTableThrottles'],
+      ['AlarmsAdminApiErrors', 'AlarmsAdminApiThrottles', 'AlarmsApi5xx', 'AlarmsApiErrors', 'AlarmsApiThrottles', 'AlarmsFetchErrors', 'AlarmsFetchThrottles', 'AlarmsPipelineErrors', 'AlarmsPipelineThrottles', 'AlarmsTableThrottles', 'JobsPipelineFailedAlarm'],
     );
     const topic = logicalId('AWS::SNS::Topic', 'AlarmsTopic');
     for (const a of alarms) expect(a.props.AlarmActions, a.id).toEqual([{ Ref: topic }]);
@@ -365,6 +365,7 @@ const REVIEWED_ACKNOWLEDGEMENTS = [
   'AdminApiFunction/Function AwsSolutions-L1',
   'AccessLogs/Bucket AwsSolutions-S1',
   'Alarms/Topic AwsSolutions-SNS2',
+  'Jobs/PipelineFailures AwsSolutions-SQS3',
   'Api/Api/GET--v1--{proxy+} AwsSolutions-APIG4',
   'Api/Api/HEAD--v1--{proxy+} AwsSolutions-APIG4',
   'Api/Api/POST--v1--indices--custom AwsSolutions-APIG4',

@@ -1,4 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { acknowledge, objectWildcardId } from './acknowledge.js';
@@ -19,6 +20,8 @@ export interface EquityAtlasStackProps extends StackProps {
   /** Built web app; the site deployment is skipped with a warning when it has no index.html. */
   webDistDir: string;
   alarmEmail?: string;
+  /** An existing ops SNS topic for the alarms instead of the stack's own (`-c alarmTopicArn=…`). */
+  alarmTopicArn?: string;
 }
 
 /**
@@ -93,7 +96,10 @@ export class EquityAtlasStack extends Stack {
       table,
       api: this.api.api,
       email: props.alarmEmail,
+      topicArn: props.alarmTopicArn,
     });
+    // A failed pipeline run (kept in the failure queue) notifies the same people as every other alarm.
+    for (const add of ['addAlarmAction', 'addOkAction'] as const) this.jobs.pipelineFailedAlarm[add](new SnsAction(this.alarms.topic));
 
     // Object-level grants are scoped to one key prefix of the data bucket each; cdk-nag flags any "*" in a resource.
     const prefixReason = (what: string) => `Objects under one fixed key prefix of the data bucket only: ${what}. Keys include version ids and source paths, known only at run time.`;

@@ -15,7 +15,7 @@ describe('stageConfig', () => {
 describe('prod stack', () => {
   let s: Synthesized;
   beforeAll(() => {
-    s = synthStack({ stage: 'prod', bundle: false });
+    s = synthStack({ stage: 'prod', bundle: false, alarmEmail: 'ops@example.org' }); // prod refuses to synth without recipients (alarm-recipients.ts)
   }, 120_000);
 
   it('protects and retains the table', () => {

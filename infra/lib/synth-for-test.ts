@@ -36,7 +36,7 @@ export interface Synthesized {
  * is false (context aws:cdk:bundling-stacks = []), which tests of non-code
  * properties use to stay fast.
  */
-export function synthStack(options: { stage: StageName; bundle: boolean; webDistDir?: string; alarmEmail?: string }): Synthesized {
+export function synthStack(options: { stage: StageName; bundle: boolean; webDistDir?: string; alarmEmail?: string; alarmTopicArn?: string }): Synthesized {
   const outdir = mkdtempSync(path.join(tmpdir(), 'cdk-test-'));
   const app = new App({ outdir, context: options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] } });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -44,6 +44,7 @@ export function synthStack(options: { stage: StageName; bundle: boolean; webDist
     stage: stageConfig(options.stage),
     webDistDir: options.webDistDir ?? FIXTURE_WEB_DIST,
     alarmEmail: options.alarmEmail,
+    alarmTopicArn: options.alarmTopicArn,
   });
   let synthError: unknown = null;
   try {

@@ -4,7 +4,7 @@ import { Alarm, ComparisonOperator, TreatMissingData, type IMetric } from 'aws-c
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Operation, type TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Topic, type ITopic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { acknowledge } from '../acknowledge.js';
 import { Construct } from 'constructs';
@@ -16,24 +16,20 @@ export interface OperationsAlarmsProps {
   api: HttpApi;
   /** Optional e-mail subscribed to the topic (`-c alarmEmail=…`). */
   email?: string;
+  /** An existing ops topic (`-c alarmTopicArn=…`): alarms go there and the stack creates no topic. Prod needs this or `email` (infra/lib/alarm-recipients.ts). */
+  topicArn?: string;
 }
 
 const PERIOD = Duration.minutes(5);
 
 /** Alarms on anything that means users see errors or stale data, all to one SNS topic. */
 export class OperationsAlarms extends Construct {
-  readonly topic: Topic;
+  readonly topic: ITopic;
   readonly alarms: Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: OperationsAlarmsProps) {
     super(scope, id);
-    this.topic = new Topic(this, 'Topic', { displayName: 'Equity Atlas alarms', enforceSSL: true });
-    acknowledge(this.topic, [
-      {
-        id: 'AwsSolutions-SNS2',
-        reason: 'Alarm notifications carry only alarm names and metric values. CloudWatch cannot publish to a topic encrypted with the aws/sns key, and a customer managed key would cost more than the rest of the idle stack.',
-      },
-    ]);
+    this.topic = props.topicArn ? Topic.fromTopicArn(this, 'Topic', props.topicArn) : this.ownTopic();
     if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
 
     for (const [name, fn] of Object.entries(props.functions)) {
@@ -49,6 +45,17 @@ export class OperationsAlarms extends Construct {
       }),
     );
     this.add('Api5xx', 'API: 5xx responses', props.api.metricServerError({ period: PERIOD, statistic: 'Sum' }));
+  }
+
+  private ownTopic(): Topic {
+    const topic = new Topic(this, 'Topic', { displayName: 'Equity Atlas alarms', enforceSSL: true });
+    acknowledge(topic, [
+      {
+        id: 'AwsSolutions-SNS2',
+        reason: 'Alarm notifications carry only alarm names and metric values. CloudWatch cannot publish to a topic encrypted with the aws/sns key, and a customer managed key would cost more than the rest of the idle stack.',
+      },
+    ]);
+    return topic;
   }
 
   private add(id: string, description: string, metric: IMetric): void {

@@ -19,6 +19,8 @@ export interface AppFunctionProps {
   logRetention: RetentionDays;
   logRemovalPolicy: RemovalPolicy;
   ephemeralStorage?: Size;
+  /** Concurrency reserved for (and capped at) this function; default none (the account's unreserved pool). */
+  reservedConcurrentExecutions?: number;
   /** Shell commands run after the standard bundling (e.g. a slimmer rebuild of the same entry), given the output dir. */
   afterBundling?: (outputDir: string) => string[];
 }
@@ -51,6 +53,7 @@ export class AppFunction extends Construct {
       memorySize: props.memorySize,
       timeout: props.timeout,
       ephemeralStorageSize: props.ephemeralStorage,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       role: this.role,
       logGroup: this.logGroup,
       projectRoot: REPO_ROOT,

@@ -1,11 +1,15 @@
 import { Duration, Size, type RemovalPolicy } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, type Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledge } from '../acknowledge.js';
 import { ARTIFACT_PREFIXES } from '../artifact-prefixes.js';
 import { AppFunction } from './app-function.js';
 
@@ -26,6 +30,10 @@ export class DataFunctions extends Construct {
   readonly pipeline: AppFunction;
   readonly fetch: AppFunction;
   readonly schedule: Rule;
+  /** Failed pipeline invocations (the event and the error), kept 14 days. */
+  readonly pipelineFailures: Queue;
+  /** Fires while a failed run waits in pipelineFailures; the stack routes it to the ops topic. */
+  readonly pipelineFailedAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: DataFunctionsProps) {
     super(scope, id);
@@ -38,6 +46,10 @@ export class DataFunctions extends Construct {
       memorySize: 1769,
       timeout: Duration.minutes(10),
       ephemeralStorage: Size.mebibytes(1024),
+      // One run at a time: a manual run can never overlap a scheduled one (both would write a version, and the
+      // loser's would stay half-written). A second async invocation waits in Lambda's queue (throttles are
+      // retried up to maxEventAge), then finds the data unchanged and publishes nothing.
+      reservedConcurrentExecutions: 1,
       environment: { TABLE_NAME: table.tableName, DATA_BUCKET: bucket.bucketName },
       logRetention: props.logRetention,
       logRemovalPolicy: props.logRemovalPolicy,
@@ -55,6 +67,31 @@ export class DataFunctions extends Construct {
     this.pipeline.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('sources/*')] }));
     // DeleteObject: the sweep removes an abandoned version's artifacts (never a published one's: it only takes "writing" versions).
     this.pipeline.role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: ARTIFACT_PREFIXES.map((p) => bucket.arnForObjects(`${p}/*`)) }));
+
+    // No Lambda retries either (its default is 2 for async invocations): a failed run is a data or code
+    // problem, and a retry would only write another half-version. The failed event goes to a queue, with an alarm.
+    this.pipelineFailures = new Queue(this, 'PipelineFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(this.pipelineFailures, [
+      { id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter destination of the pipeline function (failed async invocations); nothing consumes it automatically, so it needs no DLQ of its own.' },
+    ]);
+    this.pipeline.fn.configureAsyncInvoke({
+      retryAttempts: 0,
+      // Long enough to wait out a running pipeline (10 min timeout); older events are stale and go to the queue.
+      maxEventAge: Duration.hours(1),
+      onFailure: new SqsDestination(this.pipelineFailures),
+    });
+    this.pipelineFailedAlarm = new Alarm(this, 'PipelineFailedAlarm', {
+      alarmDescription: 'Equity Atlas — pipeline: a failed run is waiting in the failure queue (read it, fix, purge)',
+      metric: this.pipelineFailures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
 
     this.schedule = new Rule(this, 'Schedule', {
       description: 'Recompute the Equity Atlas indices from the staged sources',
