@@ -15,6 +15,7 @@ export const SWATCH_COLORS: [number, number, number][] = ['#ffffb2', '#fecc5c', 
 
 export interface LabelBox {
   text: string;
+  kind: 'priority' | 'town';
   /** CSS pixels relative to the map canvas. */
   x: number;
   y: number;
@@ -22,15 +23,15 @@ export interface LabelBox {
   h: number;
 }
 
-/** The priority-geography labels visible over the map, relative to its canvas. */
+/** The priority-geography labels and town names visible over the map (HTML), relative to its canvas. */
 export async function visibleLabels(p: Page): Promise<LabelBox[]> {
   return p.evaluate(() => {
     const canvas = document.querySelector('canvas.maplibregl-canvas')!.getBoundingClientRect();
-    return Array.from(document.querySelectorAll<HTMLElement>('.pg-label'))
-      .filter((el) => getComputedStyle(el).visibility !== 'hidden' && el.offsetParent !== null)
-      .map((el) => ({ text: el.textContent ?? '', r: el.getBoundingClientRect() }))
+    return Array.from(document.querySelectorAll<HTMLElement>('.pg-label, .town-label'))
+      .filter((el) => getComputedStyle(el).visibility !== 'hidden' && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0)
+      .map((el) => ({ text: el.textContent ?? '', kind: el.classList.contains('town-label') ? ('town' as const) : ('priority' as const), r: el.getBoundingClientRect() }))
       .filter(({ r }) => r.left >= canvas.left && r.right <= canvas.right && r.top >= canvas.top && r.bottom <= canvas.bottom)
-      .map(({ text, r }) => ({ text, x: r.left - canvas.left, y: r.top - canvas.top, w: r.width, h: r.height }));
+      .map(({ text, kind, r }) => ({ text, kind, x: r.left - canvas.left, y: r.top - canvas.top, w: r.width, h: r.height }));
   });
 }
 
@@ -49,8 +50,8 @@ export interface PngAnalysis {
   legendSwatches: number[];
   /** Pixels of the hatch's dark and light greys, side by side, below the map. */
   legendHatch: number;
-  /** Per label box: share of white (label fill) and of navy/purple (label ink or outline) pixels. */
-  labels: { white: number; ink: number }[];
+  /** Per label box: share of white (label fill, halo), of navy/purple (label ink or outline) and of near-black (town name) pixels. */
+  labels: { white: number; ink: number; dark: number }[];
 }
 
 /** Decode a PNG in the page and measure its bands. */
@@ -111,6 +112,7 @@ export async function analysePng(p: Page, png: Buffer, labels: LabelBox[], scale
       const labelStats = boxes.map((b) => {
         let white = 0;
         let inkN = 0;
+        let dark = 0;
         let all = 0;
         for (let y = Math.round(mapTop + b.y * k); y < Math.round(mapTop + (b.y + b.h) * k); y++)
           for (let x = Math.round(b.x * k); x < Math.round((b.x + b.w) * k); x++) {
@@ -119,8 +121,9 @@ export async function analysePng(p: Page, png: Buffer, labels: LabelBox[], scale
             const v = px(x, y);
             if (near(v, [255, 255, 255], 12)) white++;
             else if (near(v, [8, 48, 107], 90) || near(v, [106, 61, 154], 90) || near(v, [74, 42, 110], 90)) inkN++;
+            if (near(v, [27, 27, 27], 60)) dark++;
           }
-        return { white: all ? white / all : 0, ink: all ? inkN / all : 0 };
+        return { white: all ? white / all : 0, ink: all ? inkN / all : 0, dark: all ? dark / all : 0 };
       });
       return {
         width,
@@ -140,7 +143,7 @@ export async function analysePng(p: Page, png: Buffer, labels: LabelBox[], scale
 }
 
 /** Click "Export PNG", check the picture, and return its analysis. */
-export async function exportAndCheckPng(p: Page, name = 'export'): Promise<PngAnalysis & { filename: string }> {
+export async function exportAndCheckPng(p: Page, name = 'export'): Promise<PngAnalysis & { filename: string; townLabels: number }> {
   const canvas = await p.evaluate(() => {
     const c = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
     return { width: c.width, height: c.height, scale: c.width / c.getBoundingClientRect().width };
@@ -157,15 +160,20 @@ export async function exportAndCheckPng(p: Page, name = 'export'): Promise<PngAn
   expect(a.height - a.mapBottom, 'legend and footer bands below the map').toBeGreaterThan(60 * canvas.scale);
   expect(a.titleInk, 'text in the title band').toBeGreaterThan(0.01);
   expect(a.footerInk, 'text in the footer band').toBeGreaterThan(0.005);
-  expect(a.mapChoropleth, 'the map drawn in choropleth colours, not hatched').toBeGreaterThan(0.15);
+  expect(a.mapChoropleth, 'the map drawn in choropleth colours, not hatched').toBeGreaterThan(0.1);
   a.legendSwatches.forEach((n, i) => expect(n, `legend swatch ${i + 1} of 5`).toBeGreaterThan(50 * canvas.scale * canvas.scale));
   expect(a.legendHatch, 'the "No data" hatch in the legend').toBeGreaterThan(10);
-  expect(labels.length, 'priority-geography labels are on the map to be drawn').toBeGreaterThan(0);
+  expect(labels.filter((l) => l.kind === 'priority').length, 'priority-geography labels are on the map to be drawn').toBeGreaterThan(0);
   a.labels.forEach((l, i) => {
-    expect(l.white, `label "${labels[i]!.text}" drawn with its white fill`).toBeGreaterThan(0.3);
-    expect(l.ink, `label "${labels[i]!.text}" drawn with its navy or purple text and outline`).toBeGreaterThan(0.05);
+    const label = labels[i]!;
+    if (label.kind === 'town') {
+      expect(l.dark, `town name "${label.text}" drawn in dark text`).toBeGreaterThan(0.03);
+      return;
+    }
+    expect(l.white, `label "${label.text}" drawn with its white fill`).toBeGreaterThan(0.3);
+    expect(l.ink, `label "${label.text}" drawn with its navy or purple text and outline`).toBeGreaterThan(0.05);
   });
-  return { ...a, filename: download.suggestedFilename() };
+  return { ...a, filename: download.suggestedFilename(), townLabels: labels.filter((l) => l.kind === 'town').length };
 }
 
 /** Click a CSV button and parse the file. */

@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserAvailability } from '../support/chromium.js';
-import { apiJson, choroplethShare, openApp, pixelDifference, saveShot, searchAndPick, settledShot, startMapApp, waitIdle, WAIT, type MapApp } from '../support/map-app.js';
+import { apiJson, choroplethShare, openApp, pixelDifference, saveShot, searchAndPick, settledShot, SHOT_DIR, startMapApp, waitIdle, WAIT, type MapApp } from '../support/map-app.js';
 import { csvNumber, downloadCsv, exportAndCheckPng, sig6 } from './export-checks.js';
 
 /**
@@ -51,7 +53,7 @@ describe.runIf(run)("planner's task: why is Lawrence high need, compared with Lo
   afterAll(() => app?.close());
 
   it('1. finds Lawrence by search; the map zooms there and stays in colour', async () => {
-    expect(await choroplethShare(page)).toBeGreaterThan(0.15);
+    expect(await choroplethShare(page)).toBeGreaterThan(0.1);
     await searchAndPick(page, 'Lawrence', /^Lawrence/);
     await page.getByTestId('profile').getByRole('heading', { level: 2, name: 'Lawrence' }).waitFor({ timeout: WAIT });
     expect(await choroplethShare(page)).toBeGreaterThan(0.3);
@@ -122,11 +124,13 @@ describe.runIf(run)("planner's task: why is Lawrence high need, compared with Lo
 
   it('4. shares the link: a fresh browser opens the same profile, comparison and map', async () => {
     sharedShot = await settledShot(page);
+    const before = page.url();
     await page.getByRole('button', { name: 'Share link' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: /link/i }).first().innerText()).toMatch(/Link copied|Copy this link/);
     const status = await page.getByRole('status').filter({ hasText: /link/i }).first().innerText();
     sharedUrl = /Copy this link: (\S+)/.exec(status)?.[1] ?? (await page.evaluate(() => navigator.clipboard.readText()));
-    expect(sharedUrl).toBe(page.url());
+    // The link is the screen as it was when Share was pressed (the status line that then appears may resize the map).
+    expect(sharedUrl).toBe(before);
     const q = new URL(sharedUrl).searchParams;
     expect(q.get('place')).toBe(ids.Brockton);
     expect(q.get('compare')).toBe([ids.Lawrence, ids.Lowell, ids.Brockton].join(','));
@@ -137,7 +141,9 @@ describe.runIf(run)("planner's task: why is Lawrence high need, compared with Lo
     await fresh.getByTestId('profile').getByRole('heading', { level: 2, name: 'Brockton' }).waitFor({ timeout: WAIT });
     expect(await fresh.getByTestId('compare').locator('thead th button.name').allInnerTexts()).toEqual(['Lawrence', 'Lowell', 'Brockton']);
     const freshShot = await settledShot(fresh);
-    expect(await choroplethShare(fresh)).toBeGreaterThan(0.15);
+    writeFileSync(path.join(SHOT_DIR, 'planner-3a-map-before-share.png'), sharedShot);
+    writeFileSync(path.join(SHOT_DIR, 'planner-3b-map-from-link.png'), freshShot);
+    expect(await choroplethShare(fresh)).toBeGreaterThan(0.1);
     // The map position travels in the hash (#zoom/lat/lon) once the URL carries it; then the picture must match.
     if (/#[\d.]+\/-?[\d.]+\/-?[\d.]+/.test(sharedUrl)) expect(await pixelDifference(fresh, sharedShot, freshShot), 'the shared map shows the same view').toBeLessThan(0.05);
     await saveShot(fresh, 'planner-3-shared-link');
@@ -147,6 +153,7 @@ describe.runIf(run)("planner's task: why is Lawrence high need, compared with Lo
   it('5. exports the picture: title, map in colour, labels, legend, sources, version and date', async () => {
     const a = await exportAndCheckPng(page, 'planner-4-picture');
     expect(a.filename).toMatch(/\.png$/);
+    expect(a.townLabels, 'zoomed in, town names are on the map and so in the picture').toBeGreaterThan(3);
   });
 
   it('6. exports the comparison as CSV: each place and Massachusetts, as the API has them', async () => {

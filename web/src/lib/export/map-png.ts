@@ -12,7 +12,8 @@ export interface MapLabel {
   text: string;
   /** Device pixels, relative to the map canvas. */
   box: Box;
-  kind: 'confirmed' | 'derived';
+  /** Priority geography (confirmed or derived) or a town name. */
+  kind: 'confirmed' | 'derived' | 'town';
 }
 
 export interface MapPngContent {
@@ -28,17 +29,18 @@ const INK = '#1b1b1b';
 const LABEL_INK = { confirmed: '#08306b', derived: '#4a2a6e' } as const;
 const LABEL_LINE = { confirmed: '#08306b', derived: '#6a3d9a' } as const;
 
-/** The visible priority-geography labels over the map, as boxes on its canvas (device pixels). */
-export function labelsOnCanvas(container: HTMLElement, canvas: HTMLCanvasElement, selector = '.pg-label'): MapLabel[] {
+/** The visible labels over the map (town names, then priority geographies on top), as boxes on its canvas (device pixels). */
+export function labelsOnCanvas(container: HTMLElement, canvas: HTMLCanvasElement, selector = '.town-label, .pg-label'): MapLabel[] {
   const c = canvas.getBoundingClientRect();
   const k = canvas.width / (c.width || 1);
   const out: MapLabel[] = [];
   for (const el of Array.from(container.querySelectorAll<HTMLElement>(selector))) {
-    if (getComputedStyle(el).visibility === 'hidden' || el.offsetParent === null) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.display === 'none' || el.getClientRects().length === 0) continue;
     const r = el.getBoundingClientRect();
     // Only labels inside the canvas: a label half off the map would be cut in the picture too.
     if (r.right <= c.left || r.left >= c.right || r.bottom <= c.top || r.top >= c.bottom) continue;
-    out.push({ text: el.textContent?.trim() ?? '', box: { x: (r.left - c.left) * k, y: (r.top - c.top) * k, w: r.width * k, h: r.height * k }, kind: el.classList.contains('pg-derived') ? 'derived' : 'confirmed' });
+    out.push({ text: el.textContent?.trim() ?? '', box: { x: (r.left - c.left) * k, y: (r.top - c.top) * k, w: r.width * k, h: r.height * k }, kind: el.classList.contains('town-label') ? 'town' : el.classList.contains('pg-derived') ? 'derived' : 'confirmed' });
   }
   return out;
 }
@@ -61,7 +63,24 @@ function hatch(g: CanvasRenderingContext2D, b: Box, scale: number) {
   g.restore();
 }
 
+/** A town name as on the map: dark text in a white halo. */
+function drawTownName(g: CanvasRenderingContext2D, l: MapLabel, scale: number) {
+  g.save();
+  g.font = `600 ${12 * scale}px ${FONT}`;
+  g.textAlign = 'center';
+  g.textBaseline = 'middle';
+  g.lineJoin = 'round';
+  g.strokeStyle = 'rgba(255,255,255,0.9)';
+  g.lineWidth = 3 * scale;
+  const [x, y] = [l.box.x + l.box.w / 2, l.box.y + l.box.h / 2];
+  g.strokeText(l.text, x, y);
+  g.fillStyle = INK;
+  g.fillText(l.text, x, y);
+  g.restore();
+}
+
 function drawLabel(g: CanvasRenderingContext2D, l: MapLabel, scale: number) {
+  if (l.kind === 'town') return drawTownName(g, l, scale);
   g.save();
   g.fillStyle = '#ffffff';
   g.strokeStyle = LABEL_LINE[l.kind];
