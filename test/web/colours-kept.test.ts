@@ -111,7 +111,7 @@ describe.runIf(run)('the choropleth keeps its colours, zooms keep context, the U
     await idleAfter(p, () => p.getByRole('radio', { name: 'ZIP codes' }).check());
     expect(await choroplethShare(p)).toBeGreaterThan(0.3);
     expect(hashOf(p)!.zoom, 'a level change keeps the view').toBeCloseTo(10, 1);
-    await expect.poll(() => new URL(p.url()).searchParams.get('place'), 'a town stays no open place at ZIP level').toBeNull();
+    await expect.poll(() => new URL(p.url()).searchParams.get('place'), { message: 'a town is no open place at ZIP level' }).toBeNull();
     await p.close();
   });
 
