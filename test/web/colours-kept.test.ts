@@ -61,8 +61,10 @@ describe.runIf(run)('the choropleth keeps its colours, zooms keep context, the U
   });
   afterAll(() => app?.close());
 
+  // The statewide view is mostly sea and side panels (about 0.13–0.2 of the canvas is towns); the
+  // defect left 0.001. Zoomed views are mostly towns.
   it('the first frame shows the choropleth', () => {
-    expect(initial).toBeGreaterThan(0.15);
+    expect(initial).toBeGreaterThan(0.1);
   });
 
   it('zoom from search keeps the colours and the neighbours in view', async () => {
@@ -133,7 +135,7 @@ describe.runIf(run)('the choropleth keeps its colours, zooms keep context, the U
     await expect.poll(() => hashOf(p)?.zoom).toBeCloseTo(start!.zoom, 1);
     await expect.poll(() => p.getByTestId('profile').count()).toBe(0);
     const back = await settledShot(p);
-    expect(await choroplethShare(p), 'the statewide view, coloured').toBeGreaterThan(0.15);
+    expect(await choroplethShare(p), 'the statewide view, coloured').toBeGreaterThan(0.1);
 
     await p.goBack();
     await expect.poll(() => params()).toEqual({});
