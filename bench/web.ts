@@ -59,7 +59,7 @@ const median = (xs: number[]) => {
 // ---- first visible choropleth, judged from screenshots ------------------------------------------
 /** How long to keep shooting after the page's own mark, so the last shot is the settled frame. */
 const SETTLE_MS = 1500;
-const CAPTURE_TIMEOUT_MS = 1000;
+const CAPTURE_TIMEOUT_MS = 2000;
 /** A shot shows the choropleth once this share of the settled frame's choropleth pixels is on screen. */
 const VISIBLE_SHARE = 0.8;
 // The five YlOrRd classes as drawn (fill-opacity 0.92 over the #dfe9f0 background) in the app and,
@@ -90,6 +90,8 @@ interface Run {
   /** Median ms between shot requests: the outside measure's resolution. */
   interval: number;
   shots: number;
+  /** Captures that did not answer within CAPTURE_TIMEOUT_MS (left out). */
+  dropped: number;
   rect: Clip;
 }
 
@@ -108,7 +110,7 @@ function choroplethShare(png: Buffer): number {
   return hits / (data.length / 4);
 }
 
-function firstVisible(shots: Shot[], idleAt: number): Omit<Run, 'internal' | 'rect'> {
+function firstVisible(shots: Shot[], idleAt: number): Omit<Run, 'internal' | 'rect' | 'dropped'> {
   const last = shots.at(-1);
   if (!last || last.at < idleAt) throw new Error('no screenshot after the choropleth-idle mark');
   const finalShare = choroplethShare(last.png);
@@ -219,6 +221,7 @@ try {
     page.on('pageerror', (e) => errors.push(e.message));
     const shots: Shot[] = [];
     let polling = true;
+    let dropped = 0;
     try {
       // t0 is the moment navigation is asked for; every shot is stamped when it is requested, so a
       // shot's time is an upper bound on when its pixels were on screen (never flattering). Shooting
@@ -237,22 +240,33 @@ try {
           // A capture that hangs is dropped (its pixels could be from any time); the next one is asked for.
           const png = await Promise.race([capture(), new Promise<null>((r) => setTimeout(() => r(null), CAPTURE_TIMEOUT_MS))]);
           if (png) shots.push({ at, png });
+          else dropped++;
         }
       })();
       await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle' && performance.getEntriesByName('choropleth-idle').length > 0, null, { timeout: 60_000, polling: 100 });
       const internal = await page.evaluate(() => performance.getEntriesByName('choropleth-idle')[0]!.startTime);
       const idleAt = performance.now() - t0;
-      // Keep polling a while after the mark, so the last shot is the settled frame.
-      await page.waitForTimeout(SETTLE_MS);
+      // Keep polling a while after the mark (and for a few shots), so the last shot is the settled frame.
+      const settleUntil = performance.now() + SETTLE_MS;
+      for (let waited = 0; performance.now() < settleUntil || shots.filter((s) => s.at > idleAt).length < 3; waited += 100) {
+        if (waited > 30_000) throw new Error(`fewer than 3 screenshots in 30 s after the mark (${dropped} captures dropped)`);
+        await page.waitForTimeout(100);
+      }
       polling = false;
       await poll;
       const rect = await page.evaluate(() => {
         const r = document.querySelector('canvas.maplibregl-canvas')!.getBoundingClientRect();
         return { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) };
       });
-      return { ...firstVisible(shots, idleAt), internal, rect };
+      return { ...firstVisible(shots, idleAt), internal, rect, dropped };
     } catch (err) {
-      throw new Error(`${url}: ${(err as Error).message}${errors.length ? `\npage errors: ${errors.join('; ')}` : ''}`);
+      // Say what state the page was in, with a picture of it, so a failed run can be understood.
+      const file = path.join(tmpdir(), 'bench-web-failed.png');
+      const state = await page
+        .evaluate(() => `data-map-state=${document.documentElement.dataset.mapState}; resources: ${performance.getEntriesByType('resource').map((e) => `${new URL(e.name).pathname} ${Math.round(e.startTime)}–${Math.round((e as PerformanceResourceTiming).responseEnd)} ms`).join(', ')}`)
+        .catch(() => '?');
+      await page.screenshot({ path: file, timeout: 5000 }).catch(() => {});
+      throw new Error(`${url}: ${(err as Error).message}\n${state}\nscreenshot: ${file}${errors.length ? `\npage errors: ${errors.join('; ')}` : ''}`);
     } finally {
       polling = false;
       await context.close();
@@ -309,6 +323,8 @@ try {
   spreadRow(inside);
   const info = (key: 'interval' | 'finalShare' | 'shots', fmt: (x: number) => string) => `${fmt(median(runs.app.map((r) => r[key])))} / ${fmt(median(runs.baseline.map((r) => r[key])))}`;
   console.log(`shots per run ${info('shots', (x) => x.toFixed(0))}, every ${info('interval', (x) => `${x.toFixed(0)} ms`)} (app / bare); settled frame ${info('finalShare', (x) => `${(x * 100).toFixed(0)} %`)} choropleth colours`);
+  const droppedAll = [...runs.app, ...runs.baseline].reduce((n, r) => n + r.dropped, 0);
+  if (droppedAll) console.log(`${droppedAll} captures did not answer within ${CAPTURE_TIMEOUT_MS} ms and were left out`);
   console.log(`canvas shot: app ${clips.app.width}×${clips.app.height} at ${clips.app.x},${clips.app.y}; bare ${clips.baseline.width}×${clips.baseline.height}`);
   console.log(`runs, outside app:  ${outside.app.map((t) => t.toFixed(0)).join(', ')}`);
   console.log(`runs, outside bare: ${outside.baseline.map((t) => t.toFixed(0)).join(', ')}`);
