@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailability } from '../support/chromium.js';
-import { apiJson, choroplethShare, openApp, saveShot, startMapApp, WAIT, type MapApp } from '../support/map-app.js';
+import { apiJson, choroplethShare, openApp, saveShot, seriousViolations, startMapApp, WAIT, type MapApp } from '../support/map-app.js';
 import { readCsv } from '../source-truth/raw.js';
 import { csvNumber, downloadCsv, exportAndCheckPng, sig6 } from './export-checks.js';
 
@@ -124,6 +124,9 @@ describe.runIf(run)('briefing-ready exports, state reference and ZIP profiles', 
     const indicators = layers.measures.filter((m) => m.kind === 'indicator');
     await expect.poll(() => panel.getByTestId('state-value').count()).toBe(indicators.filter((m) => m.stateValue !== null).length);
 
+    const axe = await seriousViolations(page, 'comparison with state values');
+    expect(axe.count, axe.report).toBe(0);
+
     const { rows } = await downloadCsv(page, panel.getByRole('button', { name: 'Download comparison CSV' }));
     const [header, ...body] = rows;
     expect(header!.slice(4, 8)).toEqual([`Lawrence (${ids.Lawrence})`, `Lowell (${ids.Lowell})`, `Brockton (${ids.Brockton})`, 'Massachusetts']);
@@ -176,6 +179,8 @@ describe.runIf(run)('briefing-ready exports, state reference and ZIP profiles', 
     const [lo, hi] = zcta!.place.rankInterval!;
     expect(text).toContain(`90 % interval ${Math.floor(Math.min(lo, hi))}–${Math.ceil(Math.max(lo, hi))}`);
     await saveShot(page, 'exports-zip-profile');
+    const axe = await seriousViolations(page, 'ZIP profile');
+    expect(axe.count, axe.report).toBe(0);
 
     // The first town's link opens its profile at town level, and the map still draws in colour.
     await links.first().click();
