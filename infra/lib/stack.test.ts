@@ -285,7 +285,8 @@ describe('web', () => {
     const config = dist.Properties.DistributionConfig;
     const s3Origin = (config.Origins as Json[]).find((o) => o.S3OriginConfig);
     expect(s3Origin?.OriginAccessControlId).toBeDefined();
-    expect(config.CacheBehaviors).toEqual([expect.objectContaining({ PathPattern: '/v1/*', AllowedMethods: ['GET', 'HEAD', 'OPTIONS'] })]);
+    // Every method under /v1/*: the CDN (cache, WAF) is the one public API base (abuse.test.ts).
+    expect(config.CacheBehaviors).toEqual([expect.objectContaining({ PathPattern: '/v1/*', AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'] })]);
     expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })]);
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
   });

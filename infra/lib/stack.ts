@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { acknowledge, objectWildcardId } from './acknowledge.js';
 import { ARTIFACT_PREFIXES } from './artifact-prefixes.js';
@@ -12,7 +13,10 @@ import { AppFunction, REPO_ROOT } from './constructs/app-function.js';
 import { DataFunctions } from './constructs/data-functions.js';
 import { DataStore } from './constructs/data-store.js';
 import { EquityApi } from './constructs/http-api.js';
+import { CostBudget } from './constructs/budget.js';
+import { EdgeFirewall } from './constructs/waf.js';
 import { WebSite } from './constructs/web-site.js';
+import { edgeOptions } from './edge-options.js';
 import type { StageConfig } from './stage-config.js';
 
 export interface EquityAtlasStackProps extends StackProps {
@@ -68,6 +72,8 @@ export class EquityAtlasStack extends Stack {
     };
     this.apiFunction = apiFunction('ApiFunction', 'Equity Atlas API (Hono), public routes: read-only');
     this.adminApiFunction = apiFunction('AdminApiFunction', 'Equity Atlas API (Hono), JWT-guarded routes: may write investments');
+    // Caps the public API's cost and its share of the account's concurrency (stage config; none in dev).
+    (this.apiFunction.fn.node.defaultChild as CfnFunction).reservedConcurrentExecutions = stage.apiReservedConcurrency;
     // DynamoInvestmentStore writes with PutItem (alone or inside TransactWriteItems), only to the investment
     // partitions; the leading-keys condition makes every other item (indices, pointer, versions) unwritable.
     this.adminApiFunction.role.addToPolicy(
@@ -89,7 +95,10 @@ export class EquityAtlasStack extends Stack {
       retain: stage.retainData,
     });
 
-    this.web = new WebSite(this, 'Web', { distDir: props.webDistDir, apiUrl: this.api.url, stage: stage.name, accessLogs: accessLogs.bucket });
+    // Edge: custom domain, WAF and budget from -c context (edge-options.ts, docs/deploy.md "Abuse, cost and TLS").
+    const edge = edgeOptions(this.node);
+    const firewall = stage.waf || edge.webAclArn ? new EdgeFirewall(this, 'Firewall', { requestsPer5MinPerIp: stage.waf?.requestsPer5MinPerIp ?? 2000, webAclArn: edge.webAclArn }) : undefined;
+    this.web = new WebSite(this, 'Web', { distDir: props.webDistDir, apiUrl: this.api.url, stage: stage.name, accessLogs: accessLogs.bucket, domain: edge.domain, webAclId: firewall?.webAclId });
 
     this.alarms = new OperationsAlarms(this, 'Alarms', {
       functions: { Api: this.apiFunction.fn, AdminApi: this.adminApiFunction.fn, Pipeline: this.jobs.pipeline.fn, Fetch: this.jobs.fetch.fn },
@@ -100,6 +109,7 @@ export class EquityAtlasStack extends Stack {
     });
     // A failed pipeline run (kept in the failure queue) notifies the same people as every other alarm.
     for (const add of ['addAlarmAction', 'addOkAction'] as const) this.jobs.pipelineFailedAlarm[add](new SnsAction(this.alarms.topic));
+    new CostBudget(this, 'Budget', { monthlyUsd: edge.monthlyBudgetUsd ?? stage.monthlyBudgetUsd, email: props.alarmEmail, topic: this.alarms.topic });
 
     // Object-level grants are scoped to one key prefix of the data bucket each; cdk-nag flags any "*" in a resource.
     const prefixReason = (what: string) => `Objects under one fixed key prefix of the data bucket only: ${what}. Keys include version ids and source paths, known only at run time.`;
@@ -120,8 +130,10 @@ export class EquityAtlasStack extends Stack {
     ]);
     acknowledgeBucketDeployment(this, this.web.bucket);
 
-    new CfnOutput(this, 'WebUrl', { value: `https://${this.web.distribution.distributionDomainName}/`, description: 'The map' });
-    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'API base URL (append v1/health)' });
+    const siteUrl = `https://${edge.domain?.names[0] ?? this.web.distribution.distributionDomainName}/`;
+    new CfnOutput(this, 'WebUrl', { value: siteUrl, description: 'The map' });
+    new CfnOutput(this, 'PublicApiUrl', { value: `${siteUrl}v1/`, description: 'The API for everyone (CloudFront: cache, WAF); append health' });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'API Gateway origin: for admin tokens (audit reads); not for public use (append v1/health)' });
     new CfnOutput(this, 'UserPoolId', { value: this.api.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.api.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'DataBucketName', { value: bucket.bucketName, description: 'Upload staged sources under sources/' });

@@ -16,6 +16,12 @@ export interface StageConfig {
   pipelineSchedule: Schedule;
   /** Non-current S3 object versions (older raw downloads, replaced staged files) are kept this long. */
   noncurrentVersionExpiration: Duration;
+  /** Concurrency reserved for and capping the public API function; none in dev (new accounts often allow only 10 in all). */
+  apiReservedConcurrency?: number;
+  /** AWS WAF on CloudFront (constructs/waf.ts): requests per IP per 5 minutes; none = no web ACL (≈ $9/month saved). */
+  waf?: { requestsPer5MinPerIp: number };
+  /** AWS Budgets monthly limit (USD) unless `-c monthlyBudgetUsd=` says otherwise. */
+  monthlyBudgetUsd: number;
 }
 
 const STAGES: Record<StageName, StageConfig> = {
@@ -28,6 +34,7 @@ const STAGES: Record<StageName, StageConfig> = {
     // Weekly: enough to prove the schedule works without paying for idle recomputes.
     pipelineSchedule: Schedule.cron({ weekDay: 'MON', hour: '7', minute: '0' }),
     noncurrentVersionExpiration: Duration.days(30),
+    monthlyBudgetUsd: 10,
   },
   prod: {
     name: 'prod',
@@ -38,6 +45,14 @@ const STAGES: Record<StageName, StageConfig> = {
     // Sources change a few times a year; a daily recompute republishes within a day of a new upload.
     pipelineSchedule: Schedule.cron({ hour: '7', minute: '0' }),
     noncurrentVersionExpiration: Duration.days(365),
+    // The stage throttle (200 req/s) at 50–100 ms per answer needs 10–20; 30 leaves room for cold starts.
+    // Also the cost ceiling: at most 30 GB-s per second of API Lambda, whatever the traffic.
+    apiReservedConcurrency: 30,
+    // A map session makes ≈ 10 API and ≈ 20 file requests; 2,000 per 5 minutes per IP still lets an office
+    // behind one NAT address browse, while one scraper gets 429 after ≈ 7 req/s.
+    waf: { requestsPer5MinPerIp: 2000 },
+    // The estimate is ≈ $12/month with WAF (docs/deploy.md): the alert comes well before a runaway bill.
+    monthlyBudgetUsd: 50,
   },
 };
 

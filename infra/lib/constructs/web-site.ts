@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Annotations, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AllowedMethods,
@@ -17,8 +18,10 @@ import {
   OriginRequestPolicy,
   PriceClass,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS } from '../../../functions/src/api/security-headers.js';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
@@ -34,7 +37,16 @@ export interface WebSiteProps {
   apiUrl: string;
   stage: string;
   accessLogs: Bucket;
+  /** Custom domain(s) with an ACM certificate (us-east-1); without it, the *.cloudfront.net name and certificate. */
+  domain?: { names: string[]; certificateArn: string };
+  /** WAF web ACL (CLOUDFRONT scope) to attach: its ARN, or a token that may resolve to none (constructs/waf.ts). */
+  webAclId?: string;
 }
+
+/** Viewer-request function of `/v1/*`: Accept → `?format=`, so the format is in the cache key. */
+export const ACCEPT_TO_FORMAT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'cloudfront', 'accept-to-format.js');
+/** Longest time CloudFront keeps an API answer: pinned-version answers are immutable (max-age one year). */
+export const API_MAX_TTL = Duration.days(365);
 
 /** The policy lives with the API (functions/src/api/security-headers.ts): the local server sends the same. */
 export { contentSecurityPolicy };
@@ -75,12 +87,15 @@ export class WebSite extends Construct {
       },
     });
 
-    // API responses: cache only as long as the API's own Cache-Control says (geometry: 5 min; others: not at all).
+    // API responses: cache only as long as the API's own Cache-Control says (current version: 60 s plus
+    // stale-while-revalidate / stale-if-error; pinned versions: a year; live data: not at all).
+    // The whole query string is the key (it includes `format`, which accept-to-format.js fills in from Accept):
+    // an allow-list would have to name every parameter of every route (over 20), beyond CloudFront's 10 per policy.
     const apiCache = new CachePolicy(this, 'ApiCache', {
-      comment: 'Equity Atlas API: honour origin Cache-Control, key on the query string',
+      comment: 'Equity Atlas API: honour origin Cache-Control, key on the query string (format from Accept)',
       defaultTtl: Duration.seconds(0),
       minTtl: Duration.seconds(0),
-      maxTtl: Duration.days(1),
+      maxTtl: API_MAX_TTL,
       queryStringBehavior: CacheQueryStringBehavior.all(),
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
@@ -90,6 +105,11 @@ export class WebSite extends Construct {
       code: FunctionCode.fromInline(SPA_REWRITE_SOURCE),
       runtime: FunctionRuntime.JS_2_0,
       comment: 'Serve index.html for app routes (paths without a file extension)',
+    });
+    const acceptToFormat = new CloudFrontFunction(this, 'AcceptToFormat', {
+      code: FunctionCode.fromFile({ filePath: ACCEPT_TO_FORMAT_FILE }),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'API: write the format Accept selects into ?format= (part of the cache key)',
     });
 
     this.distribution = new Distribution(this, 'Cdn', {
@@ -106,11 +126,14 @@ export class WebSite extends Construct {
         '/v1/*': {
           origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          // Reads only through the CDN; writes go to the API URL from config.json with a bearer token.
-          allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+          // Every method, so the CDN (with its WAF) is the one public API base, POST /v1/indices/custom included;
+          // only GET/HEAD are cached. API Gateway still demands the JWT on writes (CloudFront forwards
+          // Authorization on POST/PUT/PATCH/DELETE; on GET it does not, so admin audit reads use the API URL).
+          allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: apiCache,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: headers,
+          functionAssociations: [{ function: acceptToFormat, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
       },
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -119,13 +142,27 @@ export class WebSite extends Construct {
       enableLogging: true,
       logBucket: props.accessLogs,
       logFilePrefix: 'cloudfront/',
+      webAclId: props.webAclId,
+      ...(props.domain && {
+        domainNames: props.domain.names,
+        certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+        minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+      }),
     });
 
     acknowledge(this.distribution, [
       { id: 'AwsSolutions-CFR1', reason: 'Public-health open data for anyone; no geographic restriction is wanted.' },
-      { id: 'AwsSolutions-CFR2', reason: 'No WAF by default: read-only public data behind API Gateway throttling; a web ACL costs ≥ $5/month. Attach one via webAclId if abuse appears (docs/deploy.md).' },
-      { id: 'AwsSolutions-CFR4', reason: 'The default *.cloudfront.net certificate is used, for which CloudFront fixes the TLS policy; a custom domain with an ACM certificate (TLSv1.2_2021) is a documented option.' },
     ]);
+    if (!props.webAclId) {
+      acknowledge(this.distribution, [
+        { id: 'AwsSolutions-CFR2', reason: 'No WAF on this stage (stage config: only prod gets the web ACL, ≈ $9/month): read-only public data behind API Gateway throttling (docs/deploy.md).' },
+      ]);
+    }
+    if (!props.domain) {
+      acknowledge(this.distribution, [
+        { id: 'AwsSolutions-CFR4', reason: 'No custom domain configured yet: the default *.cloudfront.net certificate is used, and with it CloudFront still accepts TLS 1.0 from viewers. Deploy with -c domainName=… -c certificateArn=… to pin TLSv1.2_2021 (docs/deploy.md).' },
+      ]);
+    }
 
     this.deployed = existsSync(path.join(props.distDir, 'index.html'));
     if (!this.deployed) {
