@@ -42,6 +42,11 @@ describe('pipeline Lambda: retries and overlap', () => {
     expect(JSON.stringify(failed!.Properties.AlarmActions)).toContain(topicId);
   });
 
+  it('tells the pipeline which code revision it runs, so an unchanged run can be skipped (pipeline-job.ts)', () => {
+    const fn = s.template.findResources('AWS::Lambda::Function')[pipelineFunctionId()]!;
+    expect(fn.Properties.Environment.Variables.CODE_REVISION).toMatch(/^[0-9a-f]{40}(\+dirty\.[0-9a-f]{12})?$/);
+  });
+
   it('passes cdk-nag with every acknowledgement of the queue stated', () => {
     const nag = s.report.pluginReports.find((p) => p.pluginName === 'AwsSolutions');
     expect((nag?.violations ?? []).filter((v) => v.severity === 'error').map((v) => v.ruleName)).toEqual([]);

@@ -8,8 +8,10 @@ import { createApp } from '../api/app.js';
 import { IndexReader } from '../api/index-reader.js';
 import { adminAuthFrom } from '../api/admin-auth.js';
 import { clientAddress, serveLocal } from '../api/local-server.js';
-import { defaultCacheDir, runPipeline } from '../pipeline/run-pipeline.js';
-import { sweepAbandonedVersions } from '../pipeline/sweep-abandoned-versions.js';
+import { codeRevision } from '../pipeline/code-revision.js';
+import { runPipelineJob } from '../pipeline/pipeline-job.js';
+import { defaultCacheDir } from '../pipeline/run-pipeline.js';
+import { DEFAULT_RETENTION } from '../pipeline/version-retention.js';
 import { failAndExit } from './fail.js';
 import { openLocalStack } from './local-stack.js';
 import { terminalProgress } from './terminal-progress.js';
@@ -24,8 +26,8 @@ try {
   if (current && current.schema === STORE_SCHEMA) progress.step(`serving stored version ${current.version} (run \`npm run pipeline\` to recompute)`);
   else {
     progress.step(current ? `stored version ${current.version} was written by an older release: recomputing` : 'no published version in the local store yet: running the pipeline');
-    await sweepAbandonedVersions(stack.store, stack.blobs, { progress });
-    await runPipeline({ store: stack.store, investments: stack.investments, blobs: stack.blobs, dataDir: config.dataDir, cacheDir: defaultCacheDir(config.stateDir), progress });
+    // Sweep, compute, publish (pipeline-job.ts): a missing or older-schema version always counts as changed.
+    await runPipelineJob({ store: stack.store, investments: stack.investments, blobs: stack.blobs, dataDir: config.dataDir, cacheDir: defaultCacheDir(config.stateDir), progress, codeRevision: codeRevision(), retention: DEFAULT_RETENTION });
   }
   // Investment edits need a bearer token: a fresh random one per start unless ADMIN_TOKEN is set.
   const generated = config.authMode === 'token' && !config.adminToken ? randomBytes(24).toString('base64url') : null;

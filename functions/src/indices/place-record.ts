@@ -56,7 +56,7 @@ export interface VersionMeta {
   /** STORE_SCHEMA of the code that wrote this version (absent before schema 2). */
   schema?: number;
   createdAt: string;
-  status: 'writing' | 'complete';
+  status: 'writing' | 'complete' | 'abandoned' | 'retired';
   counts: Record<Level, number>;
   measures: Record<Level, MeasureInfo>;
   method: MethodSpec;
@@ -76,4 +76,16 @@ export interface VersionMeta {
   stateReference?: Record<string, StateReference>;
   /** Seconds per pipeline stage for this run. */
   timings?: Record<string, number>;
+  /** What the version was computed from (pipeline/run-inputs.ts): a run with equal inputs publishes nothing. Absent before issue 17. */
+  inputs?: VersionInputs;
+  /** Kept by the retention rule whatever its age (a citation relies on it): `npm run versions -- pin <id>`. */
+  pinned?: boolean;
+}
+
+/** Sources (id → sha256), method id and hash of method + registry + config, and code revision of a run. */
+export interface VersionInputs {
+  sources: Record<string, string>;
+  methodId: string;
+  methodSha256: string;
+  codeRevision: string;
 }

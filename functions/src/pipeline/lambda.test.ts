@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256, type SourceEntry } from '../sources/source-manifest.js';
 import { SourceValidationError } from '../sources/source-problem.js';
-import { stageSources } from './lambda.js';
+import { NoSourcesUploadedError, stageSources } from './lambda.js';
 
 // Synthetic two-file manifest: staging must reproduce the files byte for byte and refuse changed bytes.
 const csv = Buffer.from('id,value\n1,2\n');
@@ -41,6 +41,14 @@ describe('stageSources (pipeline Lambda)', () => {
     const err = await stageSources(manifest, dir, async (key) => changed.get(key) ?? null).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SourceValidationError);
     expect(String((err as Error).message)).toMatch(/tables\/a\.csv/);
-    await expect(stageSources(manifest.slice(1), dir, async () => null)).rejects.toThrow(/sources\/shapes\/b\.geojson is missing: upload the staged sources/);
+    // Part of an upload: an error (the run fails, the failure queue and alarm say so).
+    await expect(stageSources(manifest, dir, async (key) => (key === 'sources/tables/a.csv' ? csv : null))).rejects.toThrow(/sources\/shapes\/b\.geojson is missing: upload the staged sources/);
+  });
+
+  it('says "no sources uploaded yet" when nothing is staged at all (a schedule firing before the first upload)', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'stage-'));
+    const err = await stageSources(manifest, dir, async () => null).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NoSourcesUploadedError);
+    expect((err as Error).message).toBe('no sources uploaded yet: none of the 2 staged sources is under sources/ (docs/deploy.md, "First data load"); nothing to compute');
   });
 });

@@ -9,8 +9,9 @@ import { DynamoIndexStore } from '../store/dynamo-index-store.js';
 import { DynamoInvestmentStore } from '../store/dynamo-investment-store.js';
 import { S3BlobStore } from '../store/s3-blob-store.js';
 import type { Progress } from './progress.js';
-import { runPipeline, type PipelineResult } from './run-pipeline.js';
-import { sweepAbandonedVersions } from './sweep-abandoned-versions.js';
+import { codeRevision } from './code-revision.js';
+import { runPipelineJob, type PipelineJobOutcome } from './pipeline-job.js';
+import { DEFAULT_RETENTION } from './version-retention.js';
 
 /** Where staged sources live in the data bucket (uploaded by the command in docs/deploy.md). */
 export const STAGED_PREFIX = 'sources/';
@@ -30,6 +31,8 @@ export async function stageSources(
     const key = `${STAGED_PREFIX}${entry.path}`;
     const bytes = await getObject(key);
     if (bytes === null) {
+      // Nothing at all under sources/: the schedule fired before the first upload, which is not a failure.
+      if (staged.length === 0 && !(await anyStaged(manifest, getObject))) throw new NoSourcesUploadedError(manifest.length);
       throw new Error(`s3 object ${key} is missing: upload the staged sources first (docs/deploy.md, "First data load")`);
     }
     const file = path.join(dir, entry.path);
@@ -39,6 +42,19 @@ export async function stageSources(
     staged.push({ id: entry.id, path: entry.path, bytes: bytes.length });
   }
   return staged;
+}
+
+/** No staged source exists yet (a new stack before its first upload). */
+export class NoSourcesUploadedError extends Error {
+  constructor(expected: number) {
+    super(`no sources uploaded yet: none of the ${expected} staged sources is under ${STAGED_PREFIX} (docs/deploy.md, "First data load"); nothing to compute`);
+    this.name = 'NoSourcesUploadedError';
+  }
+}
+
+async function anyStaged(manifest: SourceEntry[], getObject: (key: string) => Promise<Uint8Array | null>): Promise<boolean> {
+  for (const entry of manifest) if ((await getObject(`${STAGED_PREFIX}${entry.path}`)) !== null) return true;
+  return false;
 }
 
 /** One JSON line per step: CloudWatch Logs Insights can query them. */
@@ -66,18 +82,40 @@ async function getObject(key: string): Promise<Uint8Array | null> {
   }
 }
 
-/** Scheduled (EventBridge) or on-demand invocation: the event carries nothing the run needs. */
-export async function handler(): Promise<PipelineResult> {
+/**
+ * Scheduled (EventBridge) or on-demand invocation. The event may carry `{ "force": true }` to publish
+ * even when nothing changed; otherwise it carries nothing the run needs.
+ */
+export async function handler(event?: { force?: unknown }): Promise<PipelineJobOutcome | { outcome: 'no-sources' }> {
   if (!bucket) throw new Error('DATA_BUCKET: the data bucket name is not set');
   // data/*.json ships inside the bundle, where REPO_ROOT points in Lambda (config.ts).
   const manifest = loadManifest();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'sources-'));
   try {
-    const staged = await stageSources(manifest, dataDir, getObject);
+    let staged;
+    try {
+      staged = await stageSources(manifest, dataDir, getObject);
+    } catch (err) {
+      if (!(err instanceof NoSourcesUploadedError)) throw err;
+      // A clean exit: no error, no failure-queue message, no alarm — the schedule may fire before the first upload.
+      logProgress.step(err.message);
+      return { outcome: 'no-sources' };
+    }
     logProgress.step(`staged ${staged.length} sources from s3://${bucket}/${STAGED_PREFIX} (sha256 ok)`);
     const blobs = new S3BlobStore(s3, bucket);
-    await sweepAbandonedVersions(store, blobs, { progress: logProgress });
-    return await runPipeline({ store, investments, blobs, dataDir, manifest, cacheDir: '/tmp/equity-atlas-cache', progress: logProgress }); // /tmp survives warm starts: the crosswalk is recomputed only on a cold container
+    // Sweep of crashed runs' versions, skip when unchanged, compute and publish, then retention (pipeline-job.ts).
+    return await runPipelineJob({
+      store,
+      investments,
+      blobs,
+      dataDir,
+      manifest,
+      cacheDir: '/tmp/equity-atlas-cache', // /tmp survives warm starts: the crosswalk is recomputed only on a cold container
+      progress: logProgress,
+      codeRevision: codeRevision(),
+      force: event?.force === true,
+      retention: DEFAULT_RETENTION,
+    });
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

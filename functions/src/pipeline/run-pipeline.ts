@@ -22,6 +22,7 @@ import { loadPriorityConfig, type PriorityConfig } from '../sources/priority-geo
 import { stateReferences } from '../indices/state-reference.js';
 import { publishedStateFigures } from './state-figures.js';
 import type { InvestmentStore } from '../store/investment-store.js';
+import { runInputs, UNKNOWN_REVISION } from './run-inputs.js';
 
 /** Sortable, readable version ids led by the method: ma-hei-1.0-20261123T034501Z-1a2b. */
 export function newVersionId(methodId: string, now = new Date()): string {
@@ -55,6 +56,8 @@ export interface PipelineDeps {
   investments?: InvestmentStore;
   /** The day the index describes (YYYY-MM-DD): facilities closed by then are left out. Default: today (UTC). */
   asOf?: string;
+  /** Recorded in the version's inputs (pipeline/run-inputs.ts); default "unknown" (such a version is never "unchanged"). */
+  codeRevision?: string;
 }
 
 
@@ -101,6 +104,7 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   progress.step(`assembled ${registry.indicators.length} indicators at both levels (${borderTowns.length} border towns where an out-of-state hospital may be nearer)`);
 
   const draws = deps.draws ?? registry.method.monteCarlo.draws;
+  const priorityConfig = deps.priorityConfig ?? loadPriorityConfig();
   const minPopulation = registry.method.minRankPopulation ?? 0;
   const townPopulation = new Map(sources.towns.map((t) => [t.id, t.population2020]));
   const zctaPopulation = new Map(sources.zctas.map((z) => [z.id, sources.acsZctaPopulation.get(z.id) ?? null]));
@@ -143,9 +147,10 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
       sourceTitles: new Map(sources.manifest.map((m) => [m.id, m.title])),
       towns: places.filter((p) => p.level === 'town').map((p) => ({ population: p.population, values: Object.fromEntries(Object.entries(p.indicators).map(([id, i]) => [id, i.value])) })),
     }),
+    inputs: runInputs(sources.manifest, registry, priorityConfig, draws, deps.codeRevision ?? UNKNOWN_REVISION),
   };
   // Priority geographies are derived from this version's town index (docs/method.md), validated before anything is written.
-  const ahem = prepareAhem({ dataDir: deps.dataDir, manifest: sources.manifest, version, towns: sources.towns, townsForMap: sources.townsForMap, townPlaces: places.filter((p) => p.level === 'town'), config: deps.priorityConfig ?? loadPriorityConfig() });
+  const ahem = prepareAhem({ dataDir: deps.dataDir, manifest: sources.manifest, version, towns: sources.towns, townsForMap: sources.townsForMap, townPlaces: places.filter((p) => p.level === 'town'), config: priorityConfig });
   await deps.store.beginVersion(meta);
 
   const task = progress.task(`writing version ${version}`, places.length);

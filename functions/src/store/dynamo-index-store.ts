@@ -9,7 +9,7 @@ import {
   type BatchWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { LEVELS, type Level, type PlaceRecord, type VersionMeta } from '../indices/place-record.js';
-import { StaleVersionError, type IndexStore, type VersionSummary } from './index-store.js';
+import { StaleVersionError, VersionNotCompleteError, type IndexStore, type VersionSummary } from './index-store.js';
 import { keys } from './table-schema.js';
 import { BULK_READ, BULK_WRITE } from './dynamo-client.js';
 import { queryPartition } from './query-partition.js';
@@ -52,7 +52,7 @@ export class DynamoIndexStore implements IndexStore {
   async listVersions(): Promise<VersionSummary[]> {
     const items = await queryPartition(this.doc, this.tableName, keys.version('').PK, {
       // Headline fields only: the registry in each record is ≈ 20 KB (docs/storage.md).
-      ProjectionExpression: 'SK, #status, #meta.#createdAt, #meta.#counts, #meta.#method.#id, #meta.#schema',
+      ProjectionExpression: 'SK, #status, pinned, #meta.#createdAt, #meta.#counts, #meta.#method.#id, #meta.#schema',
       ExpressionAttributeNames: { '#status': 'status', '#meta': 'meta', '#createdAt': 'createdAt', '#counts': 'counts', '#method': 'method', '#id': 'id', '#schema': 'schema' },
     });
     const out: VersionSummary[] = items.map((item) => {
@@ -60,6 +60,7 @@ export class DynamoIndexStore implements IndexStore {
       return {
         version: item.SK as string,
         status: item.status as VersionSummary['status'],
+        pinned: item.pinned === true,
         createdAt: meta.createdAt ?? '',
         methodId: meta.method?.id ?? null,
         counts: meta.counts ?? { town: 0, zcta: 0 },
@@ -177,7 +178,92 @@ export class DynamoIndexStore implements IndexStore {
     // condition needed (and no DeleteItem grant for the pipeline): only abandonVersion leads here, and
     // nothing turns an abandoned record back into one that could be published.
     const record = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.version(version), ProjectionExpression: '#status', ExpressionAttributeNames: { '#status': 'status' }, ConsistentRead: true }));
-    if (record.Item?.status === 'abandoned') await this.batchWriteWithRetry([{ DeleteRequest: { Key: keys.version(version) } }]);
+    if (record.Item?.status === 'abandoned' || record.Item?.status === 'retired') await this.batchWriteWithRetry([{ DeleteRequest: { Key: keys.version(version) } }]);
+  }
+
+  async retireVersion(version: string): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            // Never the current version: the pointer must name another one (or none) as this lands.
+            { ConditionCheck: { TableName: this.tableName, Key: keys.pointer(), ConditionExpression: 'attribute_not_exists(PK) OR version <> :v', ExpressionAttributeValues: { ':v': version } } },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.version(version),
+                UpdateExpression: 'SET #status = :retired, meta.#status = :retired',
+                // "retired" again finishes a retention interrupted midway; a pinned version is never retired.
+                ConditionExpression: '#status IN (:complete, :retired) AND (attribute_not_exists(pinned) OR pinned = :false)',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':complete': 'complete', ':retired': 'retired', ':false': false },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof TransactionCanceledException) return false;
+      throw err;
+    }
+  }
+
+  async setPinned(version: string, pinned: boolean): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.version(version),
+          UpdateExpression: 'SET pinned = :pinned, meta.pinned = :pinned',
+          ConditionExpression: '#status = :complete',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pinned': pinned, ':complete': 'complete' },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  async movePointer(version: string, expectedCurrent: string | null): Promise<void> {
+    const publishedAt = new Date().toISOString();
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.pointer(), version, publishedAt },
+                ...(expectedCurrent === null
+                  ? { ConditionExpression: 'attribute_not_exists(PK)' }
+                  : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedCurrent } }),
+              },
+            },
+            {
+              ConditionCheck: {
+                TableName: this.tableName,
+                Key: keys.version(version),
+                ConditionExpression: '#status = :complete',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':complete': 'complete' },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof TransactionCanceledException)) throw err;
+      // Which condition failed: the version's (reasons[1]) or the pointer's.
+      if (err.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') {
+        const record = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.version(version), ConsistentRead: true }));
+        throw new VersionNotCompleteError(version, (record.Item?.status as string | undefined) ?? null);
+      }
+      throw new StaleVersionError(version, expectedCurrent);
+    }
   }
 
   async listPlaces(version: string, level: Level): Promise<PlaceRecord[]> {

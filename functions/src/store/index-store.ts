@@ -23,8 +23,21 @@ export interface IndexStore {
    * published. False when it is neither: published meanwhile, or gone.
    */
   abandonVersion(version: string): Promise<boolean>;
-  /** Delete an abandoned version's place items, then its record (only while it is "abandoned"). */
+  /** Delete an abandoned (or retired) version's place items, then its record (only while it is "abandoned" or "retired"). */
   deleteAbandonedVersion(version: string): Promise<void>;
+  /**
+   * Mark a complete version "retired" (pipeline/version-retention.ts), so readers stop serving it and it can
+   * no longer be made current. False — and nothing changes — when it is current, pinned, or not complete.
+   */
+  retireVersion(version: string): Promise<boolean>;
+  /** Pin (or unpin) a complete version: the retention rule keeps pinned versions whatever their age. False when not complete. */
+  setPinned(version: string, pinned: boolean): Promise<boolean>;
+  /**
+   * Roll the pointer to an existing complete version (cli/rollback.ts), atomically and only if the current
+   * pointer still is `expectedCurrent`. Throws StaleVersionError when the pointer moved, and
+   * VersionNotCompleteError when `version` is missing or not complete.
+   */
+  movePointer(version: string, expectedCurrent: string | null): Promise<void>;
   listPlaces(version: string, level: Level): Promise<PlaceRecord[]>;
   getPlace(version: string, level: Level, id: string): Promise<PlaceRecord | null>;
 }
@@ -33,7 +46,9 @@ export interface IndexStore {
 export interface VersionSummary {
   version: string;
   /** "abandoned": a crashed run's version being swept away (pipeline/sweep-abandoned-versions.ts). */
-  status: 'writing' | 'complete' | 'abandoned';
+  status: 'writing' | 'complete' | 'abandoned' | 'retired';
+  /** Kept by the retention rule whatever its age (setPinned). */
+  pinned: boolean;
   createdAt: string;
   methodId: string | null;
   counts: Record<Level, number>;
@@ -44,6 +59,13 @@ export class StaleVersionError extends Error {
   constructor(version: string, expected: string | null) {
     super(`cannot publish ${version}: the current version is no longer ${expected ?? '(none)'} — another pipeline run published first`);
     this.name = 'StaleVersionError';
+  }
+}
+
+export class VersionNotCompleteError extends Error {
+  constructor(version: string, status: string | null) {
+    super(`${version} cannot be made current: ${status === null ? 'no such version' : `its status is "${status}", not "complete"`}`);
+    this.name = 'VersionNotCompleteError';
   }
 }
 

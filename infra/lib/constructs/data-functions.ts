@@ -10,6 +10,7 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../acknowledge.js';
+import { codeRevision } from '../../../functions/src/pipeline/code-revision.js';
 import { ARTIFACT_PREFIXES } from '../artifact-prefixes.js';
 import { AppFunction } from './app-function.js';
 
@@ -50,14 +51,17 @@ export class DataFunctions extends Construct {
       // loser's would stay half-written). A second async invocation waits in Lambda's queue (throttles are
       // retried up to maxEventAge), then finds the data unchanged and publishes nothing.
       reservedConcurrentExecutions: 1,
-      environment: { TABLE_NAME: table.tableName, DATA_BUCKET: bucket.bucketName },
+      // CODE_REVISION: the commit (+ a hash of uncommitted changes) being deployed, recorded in each version's
+      // inputs; a run whose sources, method and revision match the current version publishes nothing (pipeline-job.ts).
+      environment: { TABLE_NAME: table.tableName, DATA_BUCKET: bucket.bucketName, CODE_REVISION: codeRevision() },
       logRetention: props.logRetention,
       logRemovalPolicy: props.logRemovalPolicy,
     });
     // Exactly what DynamoIndexStore does when writing: GetItem (pointer, version), PutItem (begin),
     // BatchWriteItem (places), TransactWriteItems = PutItem + UpdateItem (publish); and when sweeping a
     // crashed run's version (pipeline/sweep-abandoned-versions.ts): Query (versions, its places),
-    // UpdateItem (mark abandoned), BatchWriteItem (delete). No Scan, no DeleteItem.
+    // UpdateItem (mark abandoned), BatchWriteItem (delete); and when retiring old versions (pipeline/version-retention.ts):
+    // TransactWriteItems = ConditionCheckItem (pointer) + UpdateItem (mark retired), then the same deletes. No Scan, no DeleteItem.
     this.pipeline.role.addToPolicy(
       new PolicyStatement({
         actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
