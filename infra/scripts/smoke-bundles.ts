@@ -68,7 +68,8 @@ try {
   const common = { TABLE_NAME: TABLE, DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_ENDPOINT_URL_S3: s3.endpoint };
 
   const pipeline = await invoke(pipelineDir, { ...common, DATA_BUCKET: BUCKET }, {});
-  console.log(`pipeline handler: version ${pipeline.result.version}, ${JSON.stringify(pipeline.result.counts)} in ${(pipeline.ms / 1000).toFixed(1)} s`);
+  // The handler answers with the job's outcome (pipeline-job.ts): a fresh store always publishes.
+  console.log(`pipeline handler: ${pipeline.result.outcome} version ${pipeline.result.version}, ${JSON.stringify(pipeline.result.result?.counts)} in ${(pipeline.ms / 1000).toFixed(1)} s`);
   console.log(`  artifacts in S3: ${[...s3.objects.keys()].filter((k) => !k.startsWith('sources/')).join(', ')}`);
 
   for (const [p, q] of [['/v1/health', ''], ['/v1/places', 'level=town'], ['/v1/geometry/zcta', ''], ['/v1/crosswalk', 'weight=population']] as const) {

@@ -54,10 +54,23 @@ describe('npm run rollback', () => {
     expect((await local.store.getCurrentVersion())?.version).toBe('synthetic-old');
   }, 70_000);
 
+  it('pins a complete version (npm run versions), refusing others', async () => {
+    const pin = spawnSync('npx', ['--no-install', 'tsx', 'functions/src/cli/versions.ts', 'pin', 'synthetic-new'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, STATE_DIR: stateDir, DYNAMODB_ENDPOINT: local.endpoint, TABLE_NAME: local.tableName },
+    });
+    expect(pin.status, pin.stderr).toBe(0);
+    expect(pin.stdout).toContain('synthetic-new pinned: retention keeps it');
+    expect((await local.store.getVersion('synthetic-new'))?.pinned).toBe(true);
+  }, 70_000);
+
   it('lists the versions with the current one starred, and shows usage without arguments', () => {
     const list = rollback('--list');
     expect(list.stdout).toMatch(/^\* synthetic-old {2}complete/m);
     expect(list.stdout).toMatch(/^ {2}synthetic-writing {2}writing/m);
+    expect(list.stdout).toMatch(/^ {2}synthetic-new {2}complete, pinned/m);
     const usage = rollback();
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('usage: npm run rollback -- --to <versionId>');

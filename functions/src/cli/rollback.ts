@@ -5,11 +5,9 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { rollbackVersion } from '../pipeline/rollback-version.js';
-import { createDynamoClient } from '../store/dynamo-client.js';
-import { DynamoIndexStore } from '../store/dynamo-index-store.js';
-import type { IndexStore } from '../store/index-store.js';
 import { failAndExit } from './fail.js';
-import { openLocalStack } from './local-stack.js';
+import { openIndexStore } from './open-index-store.js';
+import { versionLine } from './version-line.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const USAGE = 'usage: npm run rollback -- --to <versionId> [--table <TableName>]   |   npm run rollback -- --list [--table <TableName>]';
@@ -20,25 +18,11 @@ try {
     process.stderr.write(`${USAGE}\n`);
     process.exit(2);
   }
-  const config = loadConfig();
-  let store: IndexStore;
-  let close: () => Promise<void>;
-  if (values.table) {
-    // AWS: the stack's table with the caller's credentials (AWS_PROFILE, AWS_REGION); DYNAMODB_ENDPOINT if set.
-    const client = createDynamoClient({ endpoint: config.dynamoEndpoint, region: config.region });
-    store = new DynamoIndexStore(client, values.table);
-    close = async () => client.destroy();
-  } else {
-    const stack = await openLocalStack(config, (m) => process.stderr.write(`${m}\n`), 'command');
-    store = stack.store;
-    close = stack.close;
-  }
+  const { store, close } = await openIndexStore(loadConfig(), values.table);
   try {
     if (values.list) {
       const current = (await store.getCurrentVersion())?.version ?? null;
-      for (const v of await store.listVersions()) {
-        process.stdout.write(`${v.version === current ? '*' : ' '} ${v.version}  ${v.status}${v.pinned ? ', pinned' : ''}  ${v.createdAt}\n`);
-      }
+      for (const v of await store.listVersions()) process.stdout.write(`${versionLine(v, current)}\n`);
     } else {
       const r = await rollbackVersion(store, values.to!);
       if (!r.moved) process.stdout.write(`${r.to} is already the current version: nothing changed\n`);
