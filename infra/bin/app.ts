@@ -11,9 +11,9 @@ import { stageConfig } from '../lib/stage-config.js';
 // Under the CDK CLI the output directory comes from CDK_OUTDIR; run directly (`npx tsx infra/bin/app.ts`)
 // the app synthesizes into ./cdk.out itself, which checks everything synth checks without the CLI.
 const app = new App(process.env.CDK_OUTDIR ? {} : { outdir: path.join(REPO_ROOT, 'cdk.out') });
-const stage = stageConfig(app.node.tryGetContext('stage'));
+const stage = orExit(() => stageConfig(app.node.tryGetContext('stage')));
 // Prod must name who its alarms reach (-c alarmEmail=… or -c alarmTopicArn=…): refused here, before any bundling.
-const recipients = alarmRecipients(stage.name, { alarmEmail: app.node.tryGetContext('alarmEmail'), alarmTopicArn: app.node.tryGetContext('alarmTopicArn') });
+const recipients = orExit(() => alarmRecipients(stage.name, { alarmEmail: app.node.tryGetContext('alarmEmail'), alarmTopicArn: app.node.tryGetContext('alarmTopicArn') }));
 
 // cdk-nag 3 runs as a validation plugin: unsuppressed findings fail synth with a report in cdk.out.
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -28,6 +28,16 @@ const stack = new EquityAtlasStack(app, `EquityAtlas-${stage.name}`, {
 });
 Tags.of(stack).add('project', 'equity-atlas');
 Tags.of(stack).add('stage', stage.name);
+
+/** A configuration mistake is the operator's to fix: say what, without a stack trace, and fail synth. */
+function orExit<T>(resolve: () => T): T {
+  try {
+    return resolve();
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+}
 
 // Explicit, so a direct run synthesizes too (under the CLI this is the same, cached, assembly).
 app.synth();
