@@ -19,6 +19,8 @@ describe('abuse and cost limits in prod (issue 17, item 5)', () => {
   it('puts AWS WAF on CloudFront: a per-IP rate-based rule answering 429 and the AWS managed common rules', () => {
     const [aclId, acl] = ofType(t, 'AWS::WAFv2::WebACL')[0]!;
     expect(acl.Properties.Scope).toBe('CLOUDFRONT');
+    // CloudFormation's pattern for the description: a "*" or "(" here fails the deploy (cdk synth only warns).
+    expect(acl.Properties.Description).toMatch(/^[a-zA-Z0-9=:#@/\-,.][a-zA-Z0-9+=:#@/\-,.\s]+[a-zA-Z0-9+=:#@/\-,.]{1,256}$/);
     const rules = acl.Properties.Rules as Json[];
     const rate = rules.find((r) => r.Statement.RateBasedStatement)!;
     expect(rate.Statement.RateBasedStatement).toEqual({ AggregateKeyType: 'IP', Limit: stageConfig('prod').waf!.requestsPer5MinPerIp, EvaluationWindowSec: 300 });

@@ -42,7 +42,8 @@ export class EdgeFirewall extends Construct {
     const visibility = (metricName: string): CfnWebACL.VisibilityConfigProperty => ({ cloudWatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true });
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       scope: 'CLOUDFRONT',
-      description: 'Equity Atlas: per-IP rate limit and AWS managed rules in front of the site and /v1/*',
+      // CloudFormation allows only letters, digits, spaces and =:#@/-,. in the description.
+      description: 'Equity Atlas: per-IP rate limit and AWS managed rules in front of the site and its API',
       defaultAction: { allow: {} },
       visibilityConfig: visibility('EquityAtlasEdge'),
       customResponseBodies: {
