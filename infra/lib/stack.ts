@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -6,11 +6,14 @@ import type { Construct } from 'constructs';
 import { acknowledge, objectWildcardId } from './acknowledge.js';
 import { ARTIFACT_PREFIXES } from './artifact-prefixes.js';
 import { INVESTMENT_PARTITIONS } from './investment-partitions.js';
+import { PUBLIC_READ_PARTITIONS } from './public-partitions.js';
 import { acknowledgeBucketDeployment } from './cdk-internals.js';
 import { AccessLogs } from './constructs/access-logs.js';
 import { OperationsAlarms } from './constructs/alarms.js';
 import { AppFunction, REPO_ROOT } from './constructs/app-function.js';
 import { DataFunctions } from './constructs/data-functions.js';
+import { OperationsDashboard } from './constructs/dashboard.js';
+import { GradualDeployment } from './constructs/gradual-deployment.js';
 import { DataStore } from './constructs/data-store.js';
 import { EquityApi } from './constructs/http-api.js';
 import { CostBudget } from './constructs/budget.js';
@@ -52,26 +55,36 @@ export class EquityAtlasStack extends Stack {
 
     // The one Hono app, deployed twice with different roles: public routes run read-only; the routes behind
     // the JWT authorizer run with a role that may also write investment items (and nothing else).
-    const apiFunction = (id: string, description: string) => {
+    const apiFunction = (id: string, description: string, readPartitions: string[]) => {
       const f = new AppFunction(this, id, {
         entry: 'functions/src/api/lambda.ts',
         description,
         // 1 GB: JSON for 537 places and ~1 MB of geometry per request; memory also buys CPU (cold start).
         memorySize: 1024,
         timeout: Duration.seconds(15),
+        // Where the API's time goes, per request (API Gateway HTTP APIs themselves have no X-Ray support).
+        tracing: true,
         // apigateway-jwt: the app trusts the claims API Gateway's JWT authorizer verified (api/admin-auth.ts).
         environment: { TABLE_NAME: table.tableName, BLOB_BUCKET: bucket.bucketName, AUTH_MODE: 'apigateway-jwt' },
         // Rebuild with English-only zod: < 1 MB minified (NodejsFunction takes no esbuild plugins; see the script).
         afterBundling: (outputDir) => [`cd "${REPO_ROOT}" && npx --no-install tsx infra/scripts/bundle-api.ts "${outputDir}"`],
         ...logs,
       });
-      // Reads, exactly what IndexReader and the investment store do: GetItem and Query.
-      f.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [table.tableArn] }));
+      // Reads, exactly what IndexReader and the investment store do: GetItem and Query, and only in the
+      // partitions this function serves (leading-keys condition; public-partitions.ts).
+      f.role.addToPolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+          resources: [table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': readPartitions } },
+        }),
+      );
       f.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: ARTIFACT_PREFIXES.map((p) => bucket.arnForObjects(`${p}/*`)) }));
       return f;
     };
-    this.apiFunction = apiFunction('ApiFunction', 'Equity Atlas API (Hono), public routes: read-only');
-    this.adminApiFunction = apiFunction('AdminApiFunction', 'Equity Atlas API (Hono), JWT-guarded routes: may write investments');
+    this.apiFunction = apiFunction('ApiFunction', 'Equity Atlas API (Hono), public routes: read-only', PUBLIC_READ_PARTITIONS);
+    // The admin routes also read audit trails and idempotency records (never the seed marker: the pipeline's).
+    this.adminApiFunction = apiFunction('AdminApiFunction', 'Equity Atlas API (Hono), JWT-guarded routes: may write investments', [...PUBLIC_READ_PARTITIONS, ...INVESTMENT_PARTITIONS]);
     // Caps the public API's cost and its share of the account's concurrency (stage config; none in dev).
     (this.apiFunction.fn.node.defaultChild as CfnFunction).reservedConcurrentExecutions = stage.apiReservedConcurrency;
     // DynamoInvestmentStore writes with PutItem (alone or inside TransactWriteItems), only to the investment
@@ -85,10 +98,16 @@ export class EquityAtlasStack extends Stack {
     );
 
     this.jobs = new DataFunctions(this, 'Jobs', { table, bucket, schedule: stage.pipelineSchedule, ...logs });
+    // The pipeline's stale-data metric (pipeline/staleness.ts) is per stack: the alarm watches this dimension.
+    this.jobs.pipeline.fn.addEnvironment('METRICS_STACK', Aws.STACK_NAME);
 
+    // API Gateway invokes each API function's "live" alias; in prod CodeDeploy moves it with a canary (gradual-deployment.ts).
+    const canary = stage.name === 'prod';
+    const liveApi = new GradualDeployment(this.apiFunction, 'Live', { fn: this.apiFunction.fn, canary });
+    const liveAdminApi = new GradualDeployment(this.adminApiFunction, 'Live', { fn: this.adminApiFunction.fn, canary });
     this.api = new EquityApi(this, 'Api', {
-      handler: this.apiFunction.fn,
-      writeHandler: this.adminApiFunction.fn,
+      handler: liveApi.alias,
+      writeHandler: liveAdminApi.alias,
       throttle: stage.throttle,
       logRetention: stage.logRetention,
       removalPolicy: stage.dataRemovalPolicy,
@@ -99,13 +118,29 @@ export class EquityAtlasStack extends Stack {
     const edge = edgeOptions(this.node);
     const firewall = stage.waf || edge.webAclArn ? new EdgeFirewall(this, 'Firewall', { requestsPer5MinPerIp: stage.waf?.requestsPer5MinPerIp ?? 2000, webAclArn: edge.webAclArn }) : undefined;
     this.web = new WebSite(this, 'Web', { distDir: props.webDistDir, apiUrl: this.api.url, stage: stage.name, accessLogs: accessLogs.bucket, domain: edge.domain, webAclId: firewall?.webAclId });
+    // Cross-origin write methods only from the site's own origins (functions/src/api/cors-policy.ts).
+    const siteOrigins = [this.web.distribution.distributionDomainName, ...(edge.domain?.names ?? [])].map((d) => `https://${d}`);
+    for (const f of [this.apiFunction, this.adminApiFunction]) f.fn.addEnvironment('SITE_ORIGIN', siteOrigins.join(','));
 
     this.alarms = new OperationsAlarms(this, 'Alarms', {
-      functions: { Api: this.apiFunction.fn, AdminApi: this.adminApiFunction.fn, Pipeline: this.jobs.pipeline.fn, Fetch: this.jobs.fetch.fn },
+      apiFunctions: { Api: this.apiFunction.fn, AdminApi: this.adminApiFunction.fn },
+      jobFunctions: { Pipeline: this.jobs.pipeline.fn, Fetch: this.jobs.fetch.fn },
       table,
       api: this.api.api,
+      distribution: this.web.distribution,
+      staleData: { afterDays: stage.staleDataDays },
       email: props.alarmEmail,
       topicArn: props.alarmTopicArn,
+    });
+    // A canary also rolls back when the whole API answers 5xx (its own alias alarm watches the function).
+    for (const live of [liveApi, liveAdminApi]) live.addRollbackAlarm(this.alarms.api5xxRate);
+    new OperationsDashboard(this, 'Dashboard', {
+      api: this.api.api,
+      apiFunctions: { Api: this.apiFunction.fn, AdminApi: this.adminApiFunction.fn },
+      jobFunctions: { Pipeline: this.jobs.pipeline.fn, Fetch: this.jobs.fetch.fn },
+      table,
+      distribution: this.web.distribution,
+      alarms: this.alarms.alarms,
     });
     // A failed pipeline run (kept in the failure queue) notifies the same people as every other alarm.
     for (const add of ['addAlarmAction', 'addOkAction'] as const) this.jobs.pipelineFailedAlarm[add](new SnsAction(this.alarms.topic));

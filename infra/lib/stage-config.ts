@@ -16,6 +16,8 @@ export interface StageConfig {
   pipelineSchedule: Schedule;
   /** Non-current S3 object versions (older raw downloads, replaced staged files) are kept this long. */
   noncurrentVersionExpiration: Duration;
+  /** The stale-data alarm fires when changed sources have waited this many days for a published version (a few scheduled runs). */
+  staleDataDays: number;
   /** Concurrency reserved for and capping the public API function; none in dev (new accounts often allow only 10 in all). */
   apiReservedConcurrency?: number;
   /** AWS WAF on CloudFront (constructs/waf.ts): requests per IP per 5 minutes; none = no web ACL (≈ $9/month saved). */
@@ -34,6 +36,7 @@ const STAGES: Record<StageName, StageConfig> = {
     // Weekly: enough to prove the schedule works without paying for idle recomputes.
     pipelineSchedule: Schedule.cron({ weekDay: 'MON', hour: '7', minute: '0' }),
     noncurrentVersionExpiration: Duration.days(30),
+    staleDataDays: 10,
     monthlyBudgetUsd: 10,
   },
   prod: {
@@ -45,6 +48,7 @@ const STAGES: Record<StageName, StageConfig> = {
     // Sources change a few times a year; a daily recompute republishes within a day of a new upload.
     pipelineSchedule: Schedule.cron({ hour: '7', minute: '0' }),
     noncurrentVersionExpiration: Duration.days(365),
+    staleDataDays: 3,
     // The stage throttle (200 req/s) at 50–100 ms per answer needs 10–20; 30 leaves room for cold starts.
     // Also the cost ceiling: at most 30 GB-s per second of API Lambda, whatever the traffic.
     apiReservedConcurrency: 30,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,8 @@ import { DynamoIndexStore } from '../store/dynamo-index-store.js';
 import { DynamoInvestmentStore } from '../store/dynamo-investment-store.js';
 import { S3BlobStore } from '../store/s3-blob-store.js';
 import type { Progress } from './progress.js';
+import { pipelineRunLog, type RunLog } from './run-log.js';
+import { STALE_DATA_METRIC, staleSourceDays } from './staleness.js';
 import { codeRevision } from './code-revision.js';
 import { runPipelineJob, type PipelineJobOutcome } from './pipeline-job.js';
 import { DEFAULT_RETENTION } from './version-retention.js';
@@ -57,11 +60,15 @@ async function anyStaged(manifest: SourceEntry[], getObject: (key: string) => Pr
   return false;
 }
 
-/** One JSON line per step: CloudWatch Logs Insights can query them. */
+/** One JSON line per step, each with the run id and (once known) the version id (run-log.ts); a new log per invocation. */
+let log: RunLog = pipelineRunLog('init');
 const logProgress: Progress = {
-  step: (message) => console.log(JSON.stringify({ level: 'info', message })),
-  task: (label, total) => ({ tick: () => {}, done: () => console.log(JSON.stringify({ level: 'info', message: `${label}: ${total} items` })) }),
+  step: (message) => log.progress.step(message),
+  task: (label, total) => log.progress.task(label, total),
+  version: (id) => log.setVersion(id),
 };
+/** When each staged file was last uploaded (S3 LastModified), for the stale-data metric; filled while staging. */
+const uploadedAt = new Map<string, Date>();
 
 // Created once per container, outside the handler.
 const config = loadConfig();
@@ -75,6 +82,7 @@ const investments = new DynamoInvestmentStore(dynamo, config.tableName);
 async function getObject(key: string): Promise<Uint8Array | null> {
   try {
     const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    if (out.LastModified && key.startsWith(STAGED_PREFIX)) uploadedAt.set(key.slice(STAGED_PREFIX.length), out.LastModified);
     return out.Body ? await out.Body.transformToByteArray() : null;
   } catch (err) {
     if (err instanceof NoSuchKey) return null;
@@ -86,7 +94,7 @@ async function getObject(key: string): Promise<Uint8Array | null> {
  * Scheduled (EventBridge) or on-demand invocation. The event may carry `{ "force": true }` to publish
  * even when nothing changed; otherwise it carries nothing the run needs.
  */
-export async function handler(event?: { force?: unknown }): Promise<PipelineJobOutcome | { outcome: 'no-sources' }> {
+async function runJob(event?: { force?: unknown }): Promise<PipelineJobOutcome | { outcome: 'no-sources' }> {
   if (!bucket) throw new Error('DATA_BUCKET: the data bucket name is not set');
   // data/*.json ships inside the bundle, where REPO_ROOT points in Lambda (config.ts).
   const manifest = loadManifest();
@@ -119,4 +127,33 @@ export async function handler(event?: { force?: unknown }): Promise<PipelineJobO
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The Lambda entry point: runJob with a structured log per invocation (run id = the Lambda request id), a
+ * last line saying how the run ended, and the stale-data metric after every run, failed ones included.
+ */
+export async function handler(event?: { force?: unknown }, context?: { awsRequestId?: string }): ReturnType<typeof runJob> {
+  log = pipelineRunLog(context?.awsRequestId ?? randomUUID());
+  uploadedAt.clear();
+  try {
+    const outcome = await runJob(event);
+    if ('version' in outcome) log.setVersion(outcome.version);
+    log.info('run finished', { outcome: outcome.outcome });
+    return outcome;
+  } catch (err) {
+    log.error('run failed', { error: err instanceof Error ? err.message : String(err) });
+    throw err;
+  } finally {
+    await reportStaleness().catch((err: unknown) => log.error('stale-data metric not reported', { error: String(err) }));
+  }
+}
+
+/** StaleSourceDays for the alarm (pipeline/staleness.ts); only where the stack names the metric's dimension. */
+async function reportStaleness(): Promise<void> {
+  const stack = process.env.METRICS_STACK;
+  if (!stack) return;
+  const current = await store.getCurrentVersion();
+  const days = staleSourceDays({ manifest: loadManifest(), current, uploadedAt: (p) => uploadedAt.get(p), now: new Date() });
+  log.metric(STALE_DATA_METRIC, days, { [STALE_DATA_METRIC.dimension]: stack });
 }

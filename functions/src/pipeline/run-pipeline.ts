@@ -126,6 +126,7 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
 
   const previous = (await deps.store.getCurrentVersion())?.version ?? null;
   const version = newVersionId(registry.method.id);
+  progress.version?.(version);
   const counts = { town: sources.towns.length, zcta: sources.zctas.length };
   const meta: VersionMeta = {
     version,

@@ -2,10 +2,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Size } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledge } from '../acknowledge.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -21,6 +22,8 @@ export interface AppFunctionProps {
   ephemeralStorage?: Size;
   /** Concurrency reserved for (and capped at) this function; default none (the account's unreserved pool). */
   reservedConcurrentExecutions?: number;
+  /** X-Ray active tracing (the API functions): Lambda records each invocation's init, run and overhead segments. */
+  tracing?: boolean;
   /** Shell commands run after the standard bundling (e.g. a slimmer rebuild of the same entry), given the output dir. */
   afterBundling?: (outputDir: string) => string[];
 }
@@ -56,6 +59,7 @@ export class AppFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       role: this.role,
       logGroup: this.logGroup,
+      tracing: props.tracing ? Tracing.ACTIVE : undefined,
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
       environment: {
@@ -89,5 +93,10 @@ export class AppFunction extends Construct {
         },
       },
     });
+    if (props.tracing) {
+      acknowledge(this.role, [
+        { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions (the X-Ray service authorization reference lists no resource types for them).' },
+      ]);
+    }
   }
 }

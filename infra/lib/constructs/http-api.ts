@@ -1,7 +1,6 @@
-import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS } from '../../../functions/src/api/cors-policy.js';
 import { Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
@@ -73,7 +72,10 @@ export class EquityApi extends Construct {
     });
     new UserPoolGroup(this, 'Admins', { userPool: this.userPool, groupName: ADMIN_GROUP, description: 'May call the write routes' });
     this.userPoolClient = this.userPool.addClient('AdminClient', {
-      authFlows: { userSrp: true, userPassword: true },
+      // SRP only: the password never leaves the client (infra/scripts/admin-token.ts signs in this way).
+      authFlows: { userSrp: true },
+      // No hosted UI or OAuth flows: tokens come only from SRP sign-in, so there are no callback URLs to hijack.
+      disableOAuth: true,
       generateSecret: false,
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
@@ -91,22 +93,19 @@ export class EquityApi extends Construct {
       // Anything not explicitly public needs a token and runs with the write-capable role.
       defaultIntegration: writeIntegration,
       defaultAuthorizer: jwt,
-      corsPreflight: {
-        // Public read data and bearer tokens (no cookies), so any origin may call it; the Hono app answers the same.
-        allowOrigins: ['*'],
-        allowMethods: CORS_ALLOW_METHODS.map((m) => CorsHttpMethod[m]),
-        // The same policy as the Hono app: conditional and idempotent writes need their headers, clients need the ETag.
-        allowHeaders: [...CORS_ALLOW_HEADERS],
-        exposeHeaders: [...CORS_EXPOSE_HEADERS],
-        maxAge: Duration.days(1),
-      },
+      // No corsPreflight: API Gateway would answer every preflight itself, with one origin list for all methods,
+      // and drop the app's CORS headers. The app (functions/src/api/cors-policy.ts) opens reads to any origin and
+      // the write methods to the site's origin only; preflights reach it through the public OPTIONS route below.
     });
     const publicRoutes = [
       ...this.api.addRoutes({ path: '/v1/{proxy+}', methods: [HttpMethod.GET, HttpMethod.HEAD], integration, authorizer: new HttpNoneAuthorizer() }),
+      // Browsers send preflights without credentials; the read-only function answers them (and changes nothing).
+      ...this.api.addRoutes({ path: '/v1/{proxy+}', methods: [HttpMethod.OPTIONS], integration, authorizer: new HttpNoneAuthorizer() }),
       ...PUBLIC_COMPUTE_PATHS.flatMap((path) => this.api.addRoutes({ path, methods: [HttpMethod.POST], integration, authorizer: new HttpNoneAuthorizer() })),
     ];
     for (const path of WRITE_PATHS) this.api.addRoutes({ path, methods: WRITE_METHODS, integration: writeIntegration, authorizer: jwt });
-    for (const path of ADMIN_READ_PATHS) this.api.addRoutes({ path, methods: [HttpMethod.GET], integration: writeIntegration, authorizer: jwt });
+    // HEAD too: otherwise HEAD on the audit trail would fall to the public HEAD /v1/{proxy+} route and the read-only function.
+    for (const path of ADMIN_READ_PATHS) this.api.addRoutes({ path, methods: [HttpMethod.GET, HttpMethod.HEAD], integration: writeIntegration, authorizer: jwt });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: props.removalPolicy });
     this.stage = new HttpStage(this, 'DefaultStage', {
@@ -137,7 +136,7 @@ export class EquityApi extends Construct {
     // Suppressed on the public read routes only, so a write route without the authorizer would still fail cdk-nag.
     acknowledge(
       publicRoutes,
-      [{ id: 'AwsSolutions-APIG4', reason: 'GET/HEAD /v1/{proxy+} and POST /v1/indices/custom (re-ranking with custom weights, stores nothing) serve public open data. Every other route, including $default, uses the Cognito JWT authorizer.' }],
+      [{ id: 'AwsSolutions-APIG4', reason: 'GET/HEAD /v1/{proxy+} and POST /v1/indices/custom (re-ranking with custom weights, stores nothing) serve public open data; OPTIONS /v1/{proxy+} answers CORS preflights, which browsers send without credentials. Every other route, including $default, uses the Cognito JWT authorizer.' }],
     );
   }
 

@@ -25,7 +25,7 @@ import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS } from '../../../functions/src/api/security-headers.js';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { acknowledge } from '../acknowledge.js';
 import { Construct } from 'constructs';
 import { SPA_REWRITE_SOURCE } from '../spa-rewrite.js';
@@ -172,12 +172,30 @@ export class WebSite extends Construct {
       );
       return;
     }
-    new BucketDeployment(this, 'Deploy', {
+    // Two uploads, so each file gets the right Cache-Control. Vite names everything under assets/ by its content
+    // hash, so those never change: cached for a year without revalidation. index.html and config.json change with
+    // every deploy: no-cache (browsers and CloudFront revalidate, 304 when unchanged). prune: false on both, so the
+    // assets an index.html still cached somewhere refers to stay (old hashed files are small and never collide).
+    const assetsDir = path.join(props.distDir, 'assets');
+    const assets = existsSync(assetsDir) && new BucketDeployment(this, 'DeployAssets', {
       destinationBucket: this.bucket,
-      sources: [Source.asset(props.distDir), Source.jsonData('config.json', { apiUrl: props.apiUrl, stage: props.stage })],
+      destinationKeyPrefix: 'assets/',
+      sources: [Source.asset(assetsDir)],
+      cacheControl: [CacheControl.fromString('public, max-age=31536000, immutable')],
+      prune: false,
+      memoryLimit: 512,
+    });
+    const pages = new BucketDeployment(this, 'Deploy', {
+      destinationBucket: this.bucket,
+      sources: [Source.asset(props.distDir, { exclude: ['assets', 'assets/**'] }), Source.jsonData('config.json', { apiUrl: props.apiUrl, stage: props.stage })],
+      cacheControl: [CacheControl.noCache()],
+      prune: false,
+      // Only these names are reused across deploys; hashed assets never need invalidating.
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
     });
+    // A new index.html goes live only once every asset it names is in the bucket.
+    if (assets) pages.node.addDependency(assets);
   }
 }
