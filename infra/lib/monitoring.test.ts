@@ -60,6 +60,10 @@ describe('alarms', () => {
     expect(cdn.Condition).toBeDefined();
     const condition = s.template.toJSON().Conditions[cdn.Condition];
     expect(JSON.stringify(condition)).toMatch(/AWS::Region.*us-east-1/);
+    // Nothing unconditional may refer to it, or a deploy elsewhere fails (the dashboard's alarm widget did).
+    const cdnId = alarms().find(([id]) => id.startsWith('AlarmsCdn5xxRate'))![0];
+    const referrers = Object.entries(s.template.toJSON().Resources as Record<string, Json>).filter(([id, r]) => id !== cdnId && !r.Condition && JSON.stringify(r).includes(cdnId));
+    expect(referrers.map(([id]) => id)).toEqual([]);
   });
 
   it('raise stale data: sources newer than the current version for days (metric the pipeline emits)', () => {
