@@ -125,12 +125,17 @@ describe.runIf(run)("planner's task: why is Lawrence high need, compared with Lo
   it('4. shares the link: a fresh browser opens the same profile, comparison and map', async () => {
     sharedShot = await settledShot(page);
     const before = page.url();
+    const canvasBefore = await page.locator('canvas.maplibregl-canvas').boundingBox();
     await page.getByRole('button', { name: 'Share link' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: /link/i }).first().innerText()).toMatch(/Link copied|Copy this link/);
     const status = await page.getByRole('status').filter({ hasText: /link/i }).first().innerText();
     sharedUrl = /Copy this link: (\S+)/.exec(status)?.[1] ?? (await page.evaluate(() => navigator.clipboard.readText()));
-    // The link is the screen as it was when Share was pressed (the status line that then appears may resize the map).
+    // The link is the screen as it was when Share was pressed, and stays so: the status is a toast over
+    // the page, so it neither resizes the map nor moves the view (it once pushed the map down 28 px).
     expect(sharedUrl).toBe(before);
+    expect((await page.locator('canvas.maplibregl-canvas').boundingBox())?.height).toBe(canvasBefore?.height);
+    await page.waitForTimeout(600);
+    expect(page.url(), 'the address still equals the copied link').toBe(sharedUrl);
     const q = new URL(sharedUrl).searchParams;
     expect(q.get('place')).toBe(ids.Brockton);
     expect(q.get('compare')).toBe([ids.Lawrence, ids.Lowell, ids.Brockton].join(','));
