@@ -49,8 +49,12 @@ describe('an existing ops topic (-c alarmTopicArn=…)', () => {
     const s = synthStack({ stage: 'prod', bundle: false, alarmTopicArn: topicArn });
     expect(s.synthError).toBeNull();
     s.template.resourceCountIs('AWS::SNS::Topic', 0);
-    const alarms = Object.values(s.template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms.length).toBeGreaterThan(0);
-    for (const a of alarms) expect(a.Properties.AlarmActions).toContain(topicArn);
+    // Every operations alarm (the Alarms construct's and the pipeline failure queue's) notifies the ops topic;
+    // alarms without actions (e.g. a deployment's rollback alarm, read by CodeDeploy) notify nobody by design.
+    const alarms = Object.entries(s.template.findResources('AWS::CloudWatch::Alarm'));
+    const operations = alarms.filter(([id]) => id.startsWith('Alarms') || id.startsWith('JobsPipelineFailed'));
+    expect(operations.length).toBeGreaterThan(5);
+    for (const [id, a] of operations) expect(a.Properties.AlarmActions, id).toContain(topicArn);
+    for (const [id, a] of alarms) for (const action of a.Properties.AlarmActions ?? []) expect(action, id).toBe(topicArn);
   }, 120_000);
 });
