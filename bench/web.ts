@@ -25,7 +25,7 @@
  *   npm run bench:web                 (BENCH_RUNS=7 timed runs per page)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -137,6 +137,10 @@ try {
 }
 console.log('done');
 const work = mkdtempSync(path.join(tmpdir(), 'equity-atlas-bench-web-'));
+// A copy of the build is measured and served: web/dist is rebuilt by whoever runs `npm run build`,
+// and a rebuild during the runs would change the files under the page being timed.
+const appDir = path.join(work, 'app');
+cpSync(WEB_DIR, appDir, { recursive: true });
 const baselineDir = path.join(work, 'baseline');
 process.stdout.write('building baseline page … ');
 // configFile: false so nothing but these options shapes the baseline (no plugins, Vite's defaults).
@@ -152,11 +156,11 @@ interface Asset {
 }
 // MapLibre is recognised by file name: web/vite.config.ts puts maplibre-gl into the `maplibre`
 // chunk (and its CSS into maplibre-*.css), and the worker is emitted as maplibre-gl-worker-*.mjs.
-const assets: Asset[] = readdirSync(path.join(WEB_DIR, 'assets'))
+const assets: Asset[] = readdirSync(path.join(appDir, 'assets'))
   .filter((f) => /\.(m?js|css)$/.test(f))
   .sort()
   .map((file) => {
-    const body = readFileSync(path.join(WEB_DIR, 'assets', file));
+    const body = readFileSync(path.join(appDir, 'assets', file));
     return { file, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, maplibre: file.startsWith('maplibre') };
   });
 if (!assets.some((a) => a.maplibre)) throw new Error('no maplibre* asset in web/dist/assets: has the manual chunk in web/vite.config.ts gone?');
@@ -166,7 +170,7 @@ const appJs = assets.filter((a) => isJs(a) && !a.maplibre);
 const maplibreJs = assets.filter((a) => isJs(a) && a.maplibre);
 // The app's own chunks must not have swallowed MapLibre (a changed split would silently flatter the app figure).
 for (const a of appJs) {
-  if (readFileSync(path.join(WEB_DIR, 'assets', a.file), 'utf8').includes('maplibregl-canvas')) throw new Error(`${a.file} contains MapLibre code: check the manual chunk`);
+  if (readFileSync(path.join(appDir, 'assets', a.file), 'utf8').includes('maplibregl-canvas')) throw new Error(`${a.file} contains MapLibre code: check the manual chunk`);
 }
 
 /** One GET with `accept-encoding: gzip`, counting the bytes as they arrive (no decompression). */
@@ -194,7 +198,7 @@ try {
   // routes to the app it is given, so each page gets its own app instance.
   const reader = new IndexReader(store, blobs);
   const serve = (webDir: string) => serveLocal({ app: createApp({ reader, investments }), port: 0, webDir });
-  const app = await serve(WEB_DIR);
+  const app = await serve(appDir);
   const baseline = await serve(baselineDir);
   servers.push(app, baseline);
 

@@ -1,6 +1,11 @@
 import { mount } from 'svelte';
+import { prewarm } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './app.css';
 import App from './App.svelte';
 
+// Start MapLibre's workers now, so they load and boot while the app mounts rather than after the map
+// is created in MapView's onMount. By now lib/map/create-map.ts (imported through App.svelte, and
+// so evaluated before this module's body) has pointed MapLibre at the bundled worker file.
+prewarm();
 mount(App, { target: document.getElementById('app')! });
