@@ -10,6 +10,8 @@ import { IndexReader } from '../../functions/src/api/index-reader.js';
 import { negotiateFormat } from '../../functions/src/api/place-formats.js';
 import type { VersionMeta } from '../../functions/src/indices/place-record.js';
 import type { BlobStore, IndexStore } from '../../functions/src/store/index-store.js';
+import { IMMUTABLE_CACHE_CONTROL } from '../../functions/src/api/http-cache.js';
+import { ARTIFACT_PREFIXES } from './artifact-prefixes.js';
 import { ACCEPT_TO_FORMAT_FILE } from './constructs/web-site.js';
 import { synthEdge } from './edge-synth-for-test.js';
 
@@ -125,6 +127,45 @@ describe('CloudFront /v1/* behaviour', () => {
     expect(config.ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig.HeaderBehavior).toBe('none'); // Accept is not in the key: format is
     expect(config.MaxTTL).toBe(365 * 24 * 3600);
     expect(config.DefaultTTL).toBe(0); // no Cache-Control from the API = not cached
+  });
+});
+
+describe('per-version S3 artifacts straight from CloudFront', () => {
+  let template: Json;
+  beforeAll(() => {
+    template = synthEdge('prod').template.toJSON();
+  }, 120_000);
+  const ofType = (type: string) => Object.entries(template.Resources as Json).filter(([, r]) => (r as Json).Type === type) as [string, Json][];
+  const dataBucket = () => ofType('AWS::S3::Bucket').find(([id]) => /^Data[0-9A-F]{8}$/.test(id))![0];
+
+  it('routes /<prefix>/* of every artifact kind to the data bucket through origin access control, cached a year', () => {
+    const config = ofType('AWS::CloudFront::Distribution')[0]![1].Properties.DistributionConfig;
+    const origin = (config.Origins as Json[]).find((o) => JSON.stringify(o.DomainName).includes(dataBucket()))!;
+    expect(origin.OriginAccessControlId).toBeDefined();
+    expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+    for (const prefix of ARTIFACT_PREFIXES) {
+      const b = (config.CacheBehaviors as Json[]).find((x) => x.PathPattern === `/${prefix}/*`);
+      expect(b, prefix).toMatchObject({ TargetOriginId: origin.Id, AllowedMethods: ['GET', 'HEAD'], ViewerProtocolPolicy: 'redirect-to-https', Compress: true });
+      const cache = template.Resources[b!.CachePolicyId.Ref].Properties.CachePolicyConfig;
+      expect(cache).toMatchObject({ DefaultTTL: 365 * 24 * 3600, MaxTTL: 365 * 24 * 3600 });
+      const headers = template.Resources[b!.ResponseHeadersPolicyId.Ref].Properties.ResponseHeadersPolicyConfig;
+      expect(headers.CustomHeadersConfig.Items).toEqual([{ Header: 'Cache-Control', Value: IMMUTABLE_CACHE_CONTROL, Override: false }]);
+      expect(headers.SecurityHeadersConfig.ContentSecurityPolicy).toBeDefined();
+    }
+  });
+
+  it('lets CloudFront read exactly the artifact prefixes of the data bucket, and only this distribution', () => {
+    const statements = ofType('AWS::S3::BucketPolicy')
+      .filter(([, p]) => p.Properties.Bucket.Ref === dataBucket())
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[])
+      .filter((st) => JSON.stringify(st.Principal ?? '').includes('cloudfront.amazonaws.com'));
+    expect(statements).toHaveLength(1);
+    const [st] = statements as [Json];
+    expect(st.Action).toBe('s3:GetObject');
+    const distribution = ofType('AWS::CloudFront::Distribution')[0]![0];
+    expect(JSON.stringify(st.Condition)).toContain(distribution);
+    const resources = (st.Resource as Json[]).map((r) => r['Fn::Join'][1][1]);
+    expect(resources.sort()).toEqual(ARTIFACT_PREFIXES.map((p) => `/${p}/*`).sort());
   });
 });
 

@@ -282,13 +282,14 @@ describe('API', () => {
 
 describe('web', () => {
   it('serves a private bucket through CloudFront with origin access control and the API under /v1/*', () => {
-    s.template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    s.template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2); // web bucket; data bucket artifacts (cdn.test.ts)
     const [, dist] = resources('AWS::CloudFront::Distribution')[0]!;
     const config = dist.Properties.DistributionConfig;
     const s3Origin = (config.Origins as Json[]).find((o) => o.S3OriginConfig);
     expect(s3Origin?.OriginAccessControlId).toBeDefined();
     // Every method under /v1/*: the CDN (cache, WAF) is the one public API base (abuse.test.ts).
-    expect(config.CacheBehaviors).toEqual([expect.objectContaining({ PathPattern: '/v1/*', AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'] })]);
+    expect(config.CacheBehaviors[0]).toEqual(expect.objectContaining({ PathPattern: '/v1/*', AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'] }));
+    expect(config.CacheBehaviors.slice(1).map((b: Json) => b.PathPattern).sort()).toEqual(ARTIFACT_PREFIXES.map((p) => `/${p}/*`).sort());
     expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })]);
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
   });

@@ -117,7 +117,9 @@ export class EquityAtlasStack extends Stack {
     // Edge: custom domain, WAF and budget from -c context (edge-options.ts, docs/deploy.md "Abuse, cost and TLS").
     const edge = edgeOptions(this.node);
     const firewall = stage.waf || edge.webAclArn ? new EdgeFirewall(this, 'Firewall', { requestsPer5MinPerIp: stage.waf?.requestsPer5MinPerIp ?? 2000, webAclArn: edge.webAclArn }) : undefined;
-    this.web = new WebSite(this, 'Web', { distDir: props.webDistDir, apiUrl: this.api.url, stage: stage.name, accessLogs: accessLogs.bucket, domain: edge.domain, webAclId: firewall?.webAclId });
+    this.web = new WebSite(this, 'Web', { distDir: props.webDistDir, apiUrl: this.api.url, stage: stage.name, accessLogs: accessLogs.bucket, domain: edge.domain, webAclId: firewall?.webAclId,
+      artifacts: { bucket, prefixes: ARTIFACT_PREFIXES },
+    });
     // Cross-origin write methods only from the site's own origins (functions/src/api/cors-policy.ts).
     const siteOrigins = [this.web.distribution.distributionDomainName, ...(edge.domain?.names ?? [])].map((d) => `https://${d}`);
     for (const f of [this.apiFunction, this.adminApiFunction]) f.fn.addEnvironment('SITE_ORIGIN', siteOrigins.join(','));

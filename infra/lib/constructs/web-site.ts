@@ -18,15 +18,17 @@ import {
   OriginRequestPolicy,
   PriceClass,
   ResponseHeadersPolicy,
+  type ResponseSecurityHeadersBehavior,
   SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS } from '../../../functions/src/api/security-headers.js';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { acknowledge } from '../acknowledge.js';
+import { ArtifactBehaviours } from './artifact-behaviours.js';
 import { Construct } from 'constructs';
 import { SPA_REWRITE_SOURCE } from '../spa-rewrite.js';
 
@@ -41,6 +43,8 @@ export interface WebSiteProps {
   domain?: { names: string[]; certificateArn: string };
   /** WAF web ACL (CLOUDFRONT scope) to attach: its ARN, or a token that may resolve to none (constructs/waf.ts). */
   webAclId?: string;
+  /** Per-version artifacts served straight from the data bucket at `/<prefix>/<version>/…` (artifact-behaviours.ts). */
+  artifacts?: { bucket: IBucket; prefixes: string[] };
 }
 
 /** Viewer-request function of `/v1/*`: Accept → `?format=`, so the format is in the cache key. */
@@ -76,15 +80,16 @@ export class WebSite extends Construct {
     });
 
     const apiDomain = Fn.select(2, Fn.split('/', props.apiUrl));
+    const securityHeaders: ResponseSecurityHeadersBehavior = {
+      contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(`https://${apiDomain}`), override: true },
+      strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+    };
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Equity Atlas: CSP, HSTS, nosniff, frame options, referrer policy',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(`https://${apiDomain}`), override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
-      },
+      securityHeadersBehavior: securityHeaders,
     });
 
     // API responses: cache only as long as the API's own Cache-Control says (current version: 60 s plus
@@ -149,6 +154,8 @@ export class WebSite extends Construct {
         minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
       }),
     });
+
+    if (props.artifacts) new ArtifactBehaviours(this, 'Artifacts', { distribution: this.distribution, ...props.artifacts, securityHeaders });
 
     acknowledge(this.distribution, [
       { id: 'AwsSolutions-CFR1', reason: 'Public-health open data for anyone; no geographic restriction is wanted.' },
