@@ -8,8 +8,8 @@ import type { PriorityConfig } from '../sources/priority-geographies-config.js';
  * What a version was computed from (issue 17, defect 4): two runs with equal
  * inputs on the same day publish the same numbers, so the second is skipped.
  * Recorded in every version's meta (`inputs`); versions published before it
- * have none and are never "unchanged". codeRevision: CODE_REVISION (a git
- * commit; cli/code-revision.ts), or "unknown".
+ * have none and are never "unchanged". codeRevision: CODE_REVISION or a
+ * hash of the computing code (code-revision.ts), or "unknown".
  */
 export type RunInputs = VersionInputs;
 

@@ -51,7 +51,7 @@ export class DataFunctions extends Construct {
       // loser's would stay half-written). A second async invocation waits in Lambda's queue (throttles are
       // retried up to maxEventAge), then finds the data unchanged and publishes nothing.
       reservedConcurrentExecutions: 1,
-      // CODE_REVISION: the commit (+ a hash of uncommitted changes) being deployed, recorded in each version's
+      // CODE_REVISION: a hash of the computing code being deployed (code-revision.ts), recorded in each version's
       // inputs; a run whose sources, method and revision match the current version publishes nothing (pipeline-job.ts).
       environment: { TABLE_NAME: table.tableName, DATA_BUCKET: bucket.bucketName, CODE_REVISION: codeRevision() },
       logRetention: props.logRetention,
