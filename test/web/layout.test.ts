@@ -86,6 +86,23 @@ async function choroplethColumns(p: Page, png: Buffer): Promise<{ first: number;
   );
 }
 
+/** Mean luminance (0–255) of a screenshot. */
+async function meanLuminance(p: Page, png: Buffer): Promise<number> {
+  return p.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [img.width, img.height];
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const { data } = g.getImageData(0, 0, c.width, c.height);
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) sum += 0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!;
+    return sum / (data.length / 4);
+  }, png.toString('base64'));
+}
+
 const box = async (p: Page, selector: string) => (await p.locator(selector).first().boundingBox()) ?? null;
 type Box = NonNullable<Awaited<ReturnType<typeof box>>>;
 const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
@@ -198,6 +215,43 @@ describe.runIf(run)('layout at 1440×900 and 390×844, skip link, focus after Co
     await p.context().close();
     expect({ headers, markers, last }).toEqual({ headers: [], markers: [], last: [] });
     expect(overflow, 'page wider than the phone by px').toBeLessThanOrEqual(1);
+  });
+
+  it('phone: four places (the most) are reachable: a visible hint, a shaded edge, and the last column in view after scrolling by keyboard', async () => {
+    const springfield = await townId(app.url, 'Springfield');
+    const p = await app.newPage(PHONE_CONTEXT);
+    await openApp(p, app.url, `?compare=${lawrence},${lowell},${brockton},${springfield}`);
+    const compare = p.getByTestId('compare');
+    await expect.poll(() => compare.getByRole('columnheader').count(), { timeout: WAIT }).toBe(4);
+    await compare.scrollIntoViewIfNeeded();
+    const region = compare.getByRole('region', { name: /Comparison table/ });
+    const [scrollWidth, clientWidth] = await region.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+    const lastColumn = '[data-testid="compare"] table';
+    const cells = 'thead th:last-child, tbody tr:not(.group) > :last-child';
+    if (scrollWidth <= clientWidth + 1) {
+      expect(await clippedCells(p, ASIDE, lastColumn, cells), 'four columns on screen').toEqual([]);
+    } else {
+      // A cue one can see: the hint inside the screen, and the right edge of the table shaded until scrolled there.
+      expect(await p.getByTestId('compare-scroll-hint').count(), 'a hint that the table scrolls').toBe(1);
+      const hint = await box(p, '[data-testid="compare-scroll-hint"]');
+      expect(hint!.x + hint!.width).toBeLessThanOrEqual(PHONE.width);
+      const edge = async () => {
+        const r = (await region.boundingBox())!;
+        const [top, bottom] = [Math.max(r.y, 0), Math.min(r.y + r.height, PHONE.height)];
+        return meanLuminance(p, await p.screenshot({ clip: { x: r.x + r.width - 4, y: top, width: 4, height: bottom - top } }));
+      };
+      const [shadedBefore, before] = [await edge(), await saveShot(p, 'layout-phone-compare-four')];
+      expect(before.length).toBeGreaterThan(0);
+      // By keyboard: the region is a Tab stop and the arrows scroll it.
+      await region.focus();
+      for (let i = 0; i < 20 && (await region.evaluate((e) => e.scrollLeft + e.clientWidth < e.scrollWidth - 1)); i++) await p.keyboard.press('ArrowRight');
+      await p.waitForTimeout(300);
+      await saveShot(p, 'layout-phone-compare-four-scrolled');
+      expect(await clippedCells(p, ASIDE, lastColumn, cells), 'last column in view after scrolling').toEqual([]);
+      const shadedAfter = await edge();
+      expect(shadedAfter - shadedBefore, `right edge darker before scrolling (mean luminance ${shadedBefore.toFixed(0)} vs ${shadedAfter.toFixed(0)} after)`).toBeGreaterThan(25);
+    }
+    await p.context().close();
   });
 
   it('skip link: first in the tab order, visible when focused, and it moves focus past the header', async () => {
