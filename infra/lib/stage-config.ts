@@ -55,7 +55,7 @@ const STAGES: Record<StageName, StageConfig> = {
     // A map session makes ≈ 10 API and ≈ 20 file requests; 2,000 per 5 minutes per IP still lets an office
     // behind one NAT address browse, while one scraper gets 429 after ≈ 7 req/s.
     waf: { requestsPer5MinPerIp: 2000 },
-    // The estimate is ≈ $12/month with WAF (docs/deploy.md): the alert comes well before a runaway bill.
+    // The estimate is ≈ $16/month with WAF (docs/deploy.md, Monthly cost): the alert comes well before a runaway bill.
     monthlyBudgetUsd: 50,
   },
 };
