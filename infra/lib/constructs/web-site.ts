@@ -95,7 +95,7 @@ export class WebSite extends Construct {
     // API responses: cache only as long as the API's own Cache-Control says (current version: 60 s plus
     // stale-while-revalidate / stale-if-error; pinned versions: a year; live data: not at all).
     // The whole query string is the key (it includes `format`, which accept-to-format.js fills in from Accept):
-    // an allow-list would have to name every parameter of every route (over 20), beyond CloudFront's 10 per policy.
+    // an allow-list would have to name every parameter of every route (20 in the OpenAPI document), beyond CloudFront's 10 per policy.
     const apiCache = new CachePolicy(this, 'ApiCache', {
       comment: 'Equity Atlas API: honour origin Cache-Control, key on the query string (format from Accept)',
       defaultTtl: Duration.seconds(0),
