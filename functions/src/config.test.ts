@@ -16,3 +16,14 @@ describe('loadConfig: investment edit authorization', () => {
     expect(() => loadConfig({ ADMIN_TOKEN: 'short' })).toThrow(/^ADMIN_TOKEN: expected at least 16 characters/);
   });
 });
+
+describe('loadConfig: SITE_ORIGIN (cross-origin writes, api/cors-policy.ts)', () => {
+  it('reads a comma-separated list of origins, none by default', () => {
+    expect(loadConfig({}).siteOrigins).toEqual([]);
+    expect(loadConfig({ SITE_ORIGIN: 'https://d111.cloudfront.net, https://atlas.example.org' }).siteOrigins).toEqual(['https://d111.cloudfront.net', 'https://atlas.example.org']);
+  });
+
+  it('refuses a URL with a path (it would never equal an Origin header), naming the variable', () => {
+    expect(() => loadConfig({ SITE_ORIGIN: 'https://atlas.example.org/' })).toThrow(/^SITE_ORIGIN: expected origins like/);
+  });
+});
