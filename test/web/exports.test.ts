@@ -158,7 +158,7 @@ describe.runIf(run)('briefing-ready exports, state reference and ZIP profiles', 
     const id = zcta!.place.id;
     const po = readCsv('crosswalks/zip_to_zcta_udsmapper2021_MA.csv').find((r) => r.ZIP_CODE === id)!.PO_NAME!;
     const cross = (await apiJson<{ rows: { zcta: string; town_geoid: string; frac_of_zcta: number }[] }>(app.url, '/v1/crosswalk?from=zcta&to=town&weight=population')).rows.filter((r) => r.zcta === id && Math.round(r.frac_of_zcta * 1e4) > 0); // listed to 4 decimals
-    const towns = (await apiJson<Layers & { places: { id: string; name: string; county: string | null }[] }>(app.url, '/v1/layers/town')).places;
+    const towns = (await apiJson<{ places: { id: string; name: string; county: string | null }[] }>(app.url, '/v1/layers/town')).places;
     cross.sort((a, b) => b.frac_of_zcta - a.frac_of_zcta);
     const expectedTowns = cross.map((r) => towns.find((t) => t.id === r.town_geoid)!.name);
     // The county holding most of its residents, summed over its towns.
