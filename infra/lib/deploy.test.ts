@@ -41,6 +41,12 @@ describe('API: Lambda alias with gradual deployment', () => {
     for (const [id, a] of resources(prod, 'AWS::Lambda::Alias')) expect(a.UpdatePolicy?.CodeDeployLambdaAliasUpdate, id).toBeDefined();
   });
 
+  it('passes cdk-nag in prod, CodeDeploy included (its one managed policy acknowledged with a reason)', () => {
+    const nag = prod.report.pluginReports.find((p) => p.pluginName === 'AwsSolutions');
+    expect((nag?.violations ?? []).filter((v) => v.severity === 'error').map((v) => `${v.ruleName} @ ${v.violatingConstructs.map((c) => c.constructPath).join(', ')}`)).toEqual([]);
+    expect(prod.synthError).toBeNull();
+  });
+
   it('deploys dev all at once (no CodeDeploy)', () => {
     expect(resources(dev, 'AWS::CodeDeploy::DeploymentGroup')).toHaveLength(0);
   });

@@ -29,14 +29,16 @@ const BUCKET = 'equity-atlas-smoke';
 const TABLE = 'equity-atlas-smoke';
 
 /** Invoke a bundle's handler in a fresh Node process with the Lambda-like environment. */
-async function invoke(assetDir: string, env: Record<string, string>, event: unknown): Promise<{ result: any; ms: number }> {
+async function invoke(assetDir: string, env: Record<string, string>, event: unknown): Promise<{ result: any; ms: number; logs: Record<string, unknown>[] }> {
   const script = `const m = await import(${JSON.stringify(path.join(assetDir, 'index.mjs'))}); const t = performance.now();
-    const result = await m.handler(${JSON.stringify(event)}, {}); console.log('@@' + JSON.stringify({ result, ms: Math.round(performance.now() - t) }));`;
+    const result = await m.handler(${JSON.stringify(event)}, { awsRequestId: 'smoke-run' }); console.log('@@' + JSON.stringify({ result, ms: Math.round(performance.now() - t) }));`;
   const { stdout } = await run(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
     env: { PATH: process.env.PATH, LAMBDA_TASK_ROOT: assetDir, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
-  return JSON.parse(stdout.split('\n').find((l) => l.startsWith('@@'))!.slice(2));
+  const lines = stdout.split('\n');
+  const logs = lines.filter((l) => l.startsWith('{')).flatMap((l) => { try { return [JSON.parse(l) as Record<string, unknown>]; } catch { return []; } });
+  return { ...JSON.parse(lines.find((l) => l.startsWith('@@'))!.slice(2)), logs };
 }
 
 const apiEvent = (rawPath: string, rawQueryString = '') => ({
@@ -71,6 +73,12 @@ try {
   // The handler answers with the job's outcome (pipeline-job.ts): a fresh store always publishes.
   console.log(`pipeline handler: ${pipeline.result.outcome} version ${pipeline.result.version}, ${JSON.stringify(pipeline.result.result?.counts)} in ${(pipeline.ms / 1000).toFixed(1)} s`);
   console.log(`  artifacts in S3: ${[...s3.objects.keys()].filter((k) => !k.startsWith('sources/')).join(', ')}`);
+  // Every line of the run carries the run id; from "writing version" on, the version id too (pipeline/run-log.ts).
+  const finished = pipeline.logs.find((l) => l.message === 'run finished');
+  const withoutRunId = pipeline.logs.filter((l) => l.message !== 'init' && l.runId !== 'smoke-run').length;
+  const withVersion = pipeline.logs.filter((l) => l.versionId === pipeline.result.version).length;
+  console.log(`  log: ${pipeline.logs.length} JSON lines, ${withoutRunId} without the run id, ${withVersion} with versionId; last: ${JSON.stringify(finished)}`);
+  if (withoutRunId > 0 || finished?.versionId !== pipeline.result.version) process.exitCode = 1;
 
   for (const [p, q] of [['/v1/health', ''], ['/v1/places', 'level=town'], ['/v1/geometry/zcta', ''], ['/v1/crosswalk', 'weight=population']] as const) {
     const res = await invoke(apiDir, { ...common, BLOB_BUCKET: BUCKET }, apiEvent(p, q));
