@@ -1,4 +1,4 @@
-import { Aws, CfnCondition, Duration, Fn } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Alarm, type CfnAlarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
@@ -10,6 +10,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { acknowledge } from '../acknowledge.js';
 import { Construct } from 'constructs';
 import { STALE_DATA_METRIC } from '../../../functions/src/pipeline/staleness.js';
+import { inUsEast1 } from '../us-east-1.js';
 
 export interface OperationsAlarmsProps {
   /** The API functions by a short readable name: error rate and throttles. */
@@ -89,8 +90,7 @@ export class OperationsAlarms extends Construct {
         { threshold: 2, ...SUSTAINED },
       );
       // CloudFront publishes its metrics in us-east-1 only; an alarm elsewhere would wait forever on missing data.
-      const inUsEast1 = new CfnCondition(this, 'InUsEast1', { expression: Fn.conditionEquals(Aws.REGION, 'us-east-1') });
-      (cdnAlarm.node.defaultChild as CfnAlarm).cfnOptions.condition = inUsEast1;
+      (cdnAlarm.node.defaultChild as CfnAlarm).cfnOptions.condition = inUsEast1(this);
       // Not in `alarms`: whatever refers to it (the dashboard's alarm widget) would break a deploy outside us-east-1.
       this.alarms.splice(this.alarms.indexOf(cdnAlarm), 1);
     }

@@ -1,6 +1,7 @@
-import { Aws, CfnCondition, Fn, Stack, Token } from 'aws-cdk-lib';
+import { Aws, Fn, Stack, Token } from 'aws-cdk-lib';
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { inUsEast1 } from '../us-east-1.js';
 
 export interface EdgeFirewallProps {
   /** Requests one IP may make in any 5 minutes (all paths, cache hits included) before it is answered 429. */
@@ -70,9 +71,10 @@ export class EdgeFirewall extends Construct {
       ],
     });
     if (Token.isUnresolved(region)) {
-      const inUsEast1 = new CfnCondition(this, 'InUsEast1', { expression: Fn.conditionEquals(Aws.REGION, 'us-east-1') });
-      this.webAcl.cfnOptions.condition = inUsEast1;
-      this.webAclId = Fn.conditionIf(inUsEast1.logicalId, this.webAcl.attrArn, Aws.NO_VALUE).toString();
+      // Shared with the CloudFront alarm (us-east-1.ts): one condition, not two equal ones.
+      const condition = inUsEast1(this);
+      this.webAcl.cfnOptions.condition = condition;
+      this.webAclId = Fn.conditionIf(condition.logicalId, this.webAcl.attrArn, Aws.NO_VALUE).toString();
     } else {
       this.webAclId = this.webAcl.attrArn;
     }
