@@ -46,6 +46,15 @@ describe('public API role: only the partitions it serves (dynamodb:LeadingKeys)'
     for (const pk of [keys.audit('inv-1', 1).PK, keys.idempotency('k').PK, keys.investmentSeed().PK]) expect(allows(PUBLIC_READ_PARTITIONS, pk), pk).toBe(false);
   });
 
+  it('classifies every partition the store defines, so a new one needs a decision here', () => {
+    const notPublic = new Set(['audit', 'auditPartition', 'idempotency', 'investmentSeed']);
+    for (const [name, key] of Object.entries(keys)) {
+      const made = (key as (...a: string[]) => string | { PK: string })('x', 'town', 'y');
+      const pk = typeof made === 'string' ? made : made.PK;
+      expect(allows(PUBLIC_READ_PARTITIONS, pk), `${name} → ${pk}`).toBe(!notPublic.has(name));
+    }
+  });
+
   it('lets the admin role read the public partitions plus the investment ones (audit, idempotency), nothing else', () => {
     const reads = dynamoStatements('AdminApiFunctionRole').filter((st) => list(st.Action).includes('dynamodb:GetItem'));
     expect(reads).toEqual([
