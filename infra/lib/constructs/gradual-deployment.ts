@@ -28,7 +28,8 @@ export class GradualDeployment extends Construct {
     this.alias = new Alias(this, 'Alias', { aliasName: 'live', version: props.fn.currentVersion, description: 'What API Gateway invokes; moved by CodeDeploy in prod' });
     if (!props.canary) return;
 
-    // Errors of the alias (during a canary: mostly the new version's 10 %), per minute, so the 5-minute canary can see them.
+    // Errors through the alias (both versions during a canary: a new version failing half of its 10 % share makes
+    // ≈ 5 %), per minute, so the 5-minute canary can see them.
     const errorRate = new MathExpression({
       expression: 'IF(invocations >= 1, 100 * errors / invocations, 0)',
       usingMetrics: { errors: this.alias.metricErrors({ period: MINUTE, statistic: 'Sum' }), invocations: this.alias.metricInvocations({ period: MINUTE, statistic: 'Sum' }) },
