@@ -247,7 +247,8 @@ try {
           else dropped++;
         }
       })();
-      await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle' && performance.getEntriesByName('choropleth-idle').length > 0, null, { timeout: 60_000, polling: 100 });
+      // `?.`: just after the commit the new document may not have its root element yet.
+      await page.waitForFunction(() => document.documentElement?.dataset.mapState === 'idle' && performance.getEntriesByName('choropleth-idle').length > 0, null, { timeout: 60_000, polling: 100 });
       const internal = await page.evaluate(() => performance.getEntriesByName('choropleth-idle')[0]!.startTime);
       const idleAt = performance.now() - t0;
       // Keep polling a while after the mark (and for a few shots), so the last shot is the settled frame.
