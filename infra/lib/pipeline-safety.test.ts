@@ -53,3 +53,18 @@ describe('pipeline Lambda: retries and overlap', () => {
     expect(s.synthError).toBeNull();
   });
 });
+
+// Issue 17, item 10: the schedule must not fire before the first upload.
+describe('pipeline schedule', () => {
+  const scheduleRule = (t: Synthesized) => (Object.values(t.template.findResources('AWS::Events::Rule')) as Json[]).find((r) => r.Properties.ScheduleExpression);
+
+  it('is off on a deploy without -c pipelineSchedule=on (nothing runs against an empty bucket)', () => {
+    expect(scheduleRule(s)?.Properties.State).toBe('DISABLED');
+  });
+
+  it('fires once the deploy after the first upload turns it on', () => {
+    const on = synthStack({ stage: 'prod', bundle: false, alarmEmail: 'ops@example.org', context: { pipelineSchedule: 'on' } });
+    expect(scheduleRule(on)?.Properties.State).toBe('ENABLED');
+    expect(scheduleRule(on)?.Properties.ScheduleExpression).toBe(scheduleRule(s)?.Properties.ScheduleExpression);
+  });
+});

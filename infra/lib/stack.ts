@@ -97,7 +97,9 @@ export class EquityAtlasStack extends Stack {
       }),
     );
 
-    this.jobs = new DataFunctions(this, 'Jobs', { table, bucket, schedule: stage.pipelineSchedule, ...logs });
+    // The schedule fires only once the sources are uploaded: `-c pipelineSchedule=on` (docs/deploy.md, First data load).
+    const scheduleEnabled = this.node.tryGetContext('pipelineSchedule') === 'on';
+    this.jobs = new DataFunctions(this, 'Jobs', { table, bucket, schedule: stage.pipelineSchedule, scheduleEnabled, ...logs });
     // The pipeline's stale-data metric (pipeline/staleness.ts) is per stack: the alarm watches this dimension.
     this.jobs.pipeline.fn.addEnvironment('METRICS_STACK', Aws.STACK_NAME);
 

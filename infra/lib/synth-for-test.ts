@@ -36,9 +36,9 @@ export interface Synthesized {
  * is false (context aws:cdk:bundling-stacks = []), which tests of non-code
  * properties use to stay fast.
  */
-export function synthStack(options: { stage: StageName; bundle: boolean; webDistDir?: string; alarmEmail?: string; alarmTopicArn?: string }): Synthesized {
+export function synthStack(options: { stage: StageName; bundle: boolean; webDistDir?: string; alarmEmail?: string; alarmTopicArn?: string; context?: Record<string, string> }): Synthesized {
   const outdir = mkdtempSync(path.join(tmpdir(), 'cdk-test-'));
-  const app = new App({ outdir, context: options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({ outdir, context: { ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), ...options.context } });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const stack = new EquityAtlasStack(app, `EquityAtlas-${options.stage}`, {
     stage: stageConfig(options.stage),

@@ -18,6 +18,12 @@ export interface DataFunctionsProps {
   table: TableV2;
   bucket: Bucket;
   schedule: Schedule;
+  /**
+   * Whether the schedule fires. Off until the sources are uploaded (`-c pipelineSchedule=on` on the deploy
+   * after the first upload), so no run ever starts against an empty bucket; a run that did would still
+   * end cleanly with "no sources uploaded yet".
+   */
+  scheduleEnabled: boolean;
   logRetention: RetentionDays;
   logRemovalPolicy: RemovalPolicy;
 }
@@ -100,6 +106,7 @@ export class DataFunctions extends Construct {
     this.schedule = new Rule(this, 'Schedule', {
       description: 'Recompute the Equity Atlas indices from the staged sources',
       schedule: props.schedule,
+      enabled: props.scheduleEnabled,
       // No automatic retry: a failed run is a data or code problem; the error alarm reports it.
       targets: [new LambdaFunction(this.pipeline.fn, { retryAttempts: 0 })],
     });
