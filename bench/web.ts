@@ -153,15 +153,19 @@ interface Asset {
   raw: number;
   gzip: number;
   maplibre: boolean;
+  /** Relative to the build's root. */
+  path: string;
 }
 // MapLibre is recognised by file name: web/vite.config.ts puts maplibre-gl into the `maplibre`
 // chunk (and its CSS into maplibre-*.css), and the worker is emitted as maplibre-gl-worker-*.mjs.
-const assets: Asset[] = readdirSync(path.join(appDir, 'assets'))
+// Scripts copied unbundled from web/public (preload-data.js) sit beside index.html and count as the app's.
+const assetFiles = [...readdirSync(path.join(appDir, 'assets')).map((f) => `assets/${f}`), ...readdirSync(appDir)];
+const assets: Asset[] = assetFiles
   .filter((f) => /\.(m?js|css)$/.test(f))
   .sort()
   .map((file) => {
-    const body = readFileSync(path.join(appDir, 'assets', file));
-    return { file, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, maplibre: file.startsWith('maplibre') };
+    const body = readFileSync(path.join(appDir, file));
+    return { file: file.replace(/^assets\//, ''), raw: body.length, gzip: gzipSync(body, { level: 9 }).length, maplibre: path.basename(file).startsWith('maplibre'), path: file };
   });
 if (!assets.some((a) => a.maplibre)) throw new Error('no maplibre* asset in web/dist/assets: has the manual chunk in web/vite.config.ts gone?');
 const isJs = (a: Asset) => /\.m?js$/.test(a.file);
@@ -170,7 +174,7 @@ const appJs = assets.filter((a) => isJs(a) && !a.maplibre);
 const maplibreJs = assets.filter((a) => isJs(a) && a.maplibre);
 // The app's own chunks must not have swallowed MapLibre (a changed split would silently flatter the app figure).
 for (const a of appJs) {
-  if (readFileSync(path.join(appDir, 'assets', a.file), 'utf8').includes('maplibregl-canvas')) throw new Error(`${a.file} contains MapLibre code: check the manual chunk`);
+  if (readFileSync(path.join(appDir, a.path), 'utf8').includes('maplibregl-canvas')) throw new Error(`${a.file} contains MapLibre code: check the manual chunk`);
 }
 
 /** One GET with `accept-encoding: gzip`, counting the bytes as they arrive (no decompression). */
@@ -290,7 +294,7 @@ try {
   console.log(' done');
 
   // ---- report ------------------------------------------------------------------------------------
-  console.log(`\nassets in web/dist/assets (gzip: node:zlib level 9, computed here; the local server does not compress static files)`);
+  console.log(`\nassets in web/dist/assets and beside index.html (gzip: node:zlib level 9, computed here; the local server does not compress static files)`);
   console.log(`${'file'.padEnd(38)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)}  part`);
   for (const a of assets) console.log(`${a.file.padEnd(38)} ${kb(a.raw).padStart(10)} ${kb(a.gzip).padStart(10)}  ${a.maplibre ? 'MapLibre' : 'app'}`);
   const css = assets.filter((a) => !isJs(a));
