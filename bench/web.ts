@@ -37,7 +37,7 @@ import { createApp } from '../functions/src/api/app.js';
 import { IndexReader } from '../functions/src/api/index-reader.js';
 import { serveLocal } from '../functions/src/api/local-server.js';
 import { launchChromium } from '../test/support/chromium.js';
-import { decodePng } from './png.js';
+import { decodePng } from '../test/support/png.js';
 import { publishBenchVersion } from './publish-version.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

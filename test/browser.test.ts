@@ -1,14 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { REPO_ROOT } from '../functions/src/config.js';
 import { createApp } from '../functions/src/api/app.js';
 import { IndexReader } from '../functions/src/api/index-reader.js';
 import { serveLocal } from '../functions/src/api/local-server.js';
 import { publishedStore } from './support/published-store.js';
 import { browserAvailability, launchChromium } from './support/chromium.js';
+import { canvasShot, downloaded, parseCsv, pixelDifference, pixelStats, seriousViolations as seriousViolationsAt } from './support/map-app.js';
 import { contentSecurityPolicy } from '../infra/lib/constructs/web-site.js';
 
 /**
@@ -131,98 +131,8 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
     return offered;
   }
 
-  /** Share of pixels of the canvas screenshot that are not the background, and how many colours. */
-  async function pixelStats(p: Page, png: Buffer) {
-    return p.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      const { data } = g.getImageData(0, 0, c.width, c.height);
-      const background = `${data[0]},${data[1]},${data[2]}`; // a corner is background
-      const colours = new Set<string>();
-      let painted = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
-        colours.add(key);
-        if (key !== background) painted++;
-      }
-      return { painted: painted / (data.length / 4), colours: colours.size };
-    }, png.toString('base64'));
-  }
-
-  /** Share of pixels that differ (by more than a little) between two same-size screenshots. */
-  async function pixelDifference(p: Page, a: Buffer, b: Buffer) {
-    return p.evaluate(
-      async ([a64, b64]) => {
-        const read = async (b64: string) => {
-          const img = new Image();
-          img.src = `data:image/png;base64,${b64}`;
-          await img.decode();
-          const c = document.createElement('canvas');
-          c.width = img.width;
-          c.height = img.height;
-          const g = c.getContext('2d')!;
-          g.drawImage(img, 0, 0);
-          return g.getImageData(0, 0, c.width, c.height);
-        };
-        const [x, y] = [await read(a64!), await read(b64!)];
-        if (x.width !== y.width || x.height !== y.height) return 1;
-        let differ = 0;
-        for (let i = 0; i < x.data.length; i += 4) {
-          const d = Math.abs(x.data[i]! - y.data[i]!) + Math.abs(x.data[i + 1]! - y.data[i + 1]!) + Math.abs(x.data[i + 2]! - y.data[i + 2]!);
-          if (d > 24) differ++;
-        }
-        return differ / (x.data.length / 4);
-      },
-      [a.toString('base64'), b.toString('base64')],
-    );
-  }
-
-  const canvasShot = (p: Page) => p.locator('canvas.maplibregl-canvas').screenshot();
-
-  /** Serious and critical axe violations, printable. */
-  async function seriousViolations(p: Page, where: string) {
-    // Nothing is excluded: the MapLibre canvas is inside a labelled role=region and axe has no rule about canvas pixels.
-    const result = await new AxeBuilder({ page: p }).withTags(A11Y_TAGS).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    const report = bad
-      .map((v) => `[${where}] ${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`)
-      .join('\n');
-    return { count: bad.length, report };
-  }
-
-  /** A minimal RFC 4180 reader: quoted fields may hold commas, quotes and newlines. */
-  function parseCsv(text: string): string[][] {
-    const rows: string[][] = [];
-    let row: string[] = [];
-    let field = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-        else if (ch === '"') quoted = false;
-        else field += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') row.push(field), (field = '');
-      else if (ch === '\n' || ch === '\r') {
-        if (ch === '\r' && text[i + 1] === '\n') i++;
-        row.push(field), rows.push(row), (row = []), (field = '');
-      } else field += ch;
-    }
-    if (field !== '' || row.length) row.push(field), rows.push(row);
-    return rows;
-  }
-
-  async function downloaded(download: Download): Promise<Buffer> {
-    const file = await download.path();
-    return readFileSync(file);
-  }
+  /** Serious and critical axe violations at WCAG 2.1 AA (test/web/layout.test.ts checks 2.2 at 1440 and 390 px). */
+  const seriousViolations = (p: Page, where: string) => seriousViolationsAt(p, where, A11Y_TAGS);
 
   beforeAll(async () => {
     if (!existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error(`web app not built at ${WEB_DIR}: run \`npm run build\` (npm test does it first)`);
@@ -244,7 +154,7 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
 
   it('load: reaches idle and paints the town choropleth with many colours', async () => {
     expect(await page.evaluate(() => document.documentElement.dataset.mapState)).toBe('idle');
-    const stats = await pixelStats(page, await canvasShot(page));
+    const stats = pixelStats(await canvasShot(page));
     expect(stats.painted).toBeGreaterThan(0.2);
     expect(stats.colours).toBeGreaterThan(20);
   });
@@ -309,7 +219,7 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
     await expect.poll(() => query(page).get('level')).toBe('zcta');
     expect(await page.getByTestId('legend').isVisible()).toBe(true);
     expect(await page.getByTestId('legend').innerText()).toMatch(/No data/);
-    expect(await pixelDifference(page, before, await canvasShot(page)), 'ZIP polygons differ from towns').toBeGreaterThan(0.02);
+    expect(pixelDifference(before, await canvasShot(page)), 'ZIP polygons differ from towns').toBeGreaterThan(0.02);
 
     await idleAfter(page, () => towns.check());
     await expect.poll(() => query(page).get('level')).toBeNull();
@@ -330,13 +240,13 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
     expect(await legend.innerText()).toContain('US dollars (2023)');
     await expect.poll(() => query(page).get('measure')).toBe('median_household_income');
     const after = await canvasShot(page);
-    expect(await pixelDifference(page, before, after), 'income colours differ from the overall index').toBeGreaterThan(0.05);
+    expect(pixelDifference(before, after), 'income colours differ from the overall index').toBeGreaterThan(0.05);
 
     await idleAfter(page, () => select.selectOption('low_birth_weight'));
     await expect.poll(() => legend.getByRole('heading').innerText()).toMatch(/^Low birth weight/);
     expect(await legend.innerText()).toContain('% of live births');
     await expect.poll(() => query(page).get('measure')).toBe('low_birth_weight');
-    expect(await pixelDifference(page, after, await canvasShot(page))).toBeGreaterThan(0.05);
+    expect(pixelDifference(after, await canvasShot(page))).toBeGreaterThan(0.05);
   });
 
   // ------------------------------------------------------------------------------------- search

@@ -9,6 +9,7 @@ import { IndexReader } from '../../functions/src/api/index-reader.js';
 import { serveLocal } from '../../functions/src/api/local-server.js';
 import { publishedStore } from './published-store.js';
 import { launchChromium } from './chromium.js';
+import { decodePng } from './png.js';
 
 /**
  * One harness for the map app's browser tests: the real pipeline publishes into
@@ -119,7 +120,7 @@ export async function settledShot(p: Page, timeout = WAIT): Promise<Buffer> {
   for (;;) {
     await p.waitForTimeout(400);
     const next = await canvasShot(p);
-    if ((await pixelDifference(p, last, next)) < 0.002) return next;
+    if (pixelDifference(last, next) < 0.002) return next;
     if (Date.now() > end) throw new Error(`the map canvas kept changing for ${timeout} ms at ${p.url()}`);
     last = next;
   }
@@ -153,81 +154,55 @@ export interface PixelStats {
   perClass: number[];
 }
 
-/** Decode a PNG in the page and measure it (Chromium decodes; no PNG library needed in Node). */
-export async function pixelStats(p: Page, png: Buffer): Promise<PixelStats> {
-  return p.evaluate(
-    async ([b64, classes]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      const { data } = g.getImageData(0, 0, c.width, c.height);
-      const background = `${data[0]},${data[1]},${data[2]}`;
-      const colours = new Set<string>();
-      const perClass = classes.map(() => 0);
-      let painted = 0;
-      let choropleth = 0;
-      const n = data.length / 4;
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, gg, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-        const key = `${r},${gg},${b}`;
-        colours.add(key);
-        if (key !== background) painted++;
-        for (let k = 0; k < classes.length; k++) {
-          const [cr, cg, cb] = classes[k]!;
-          if (Math.abs(r - cr!) + Math.abs(gg - cg!) + Math.abs(b - cb!) <= 24) {
-            choropleth++;
-            perClass[k]!++;
-            break;
-          }
-        }
-      }
-      return { painted: painted / n, colours: colours.size, choropleth: choropleth / n, perClass: perClass.map((x) => x / n) };
-    },
-    [png.toString('base64'), DRAWN_CLASS_COLORS] as const,
-  );
+const near = (data: Uint8Array, i: number, [r, g, b]: readonly number[], tolerance: number) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) <= tolerance;
+
+/** Measure a screenshot (decoded in Node: the page under test does none of the work). */
+export function pixelStats(png: Buffer): PixelStats {
+  const { data } = decodePng(png);
+  const background = `${data[0]},${data[1]},${data[2]}`;
+  const colours = new Set<string>();
+  const perClass = DRAWN_CLASS_COLORS.map(() => 0);
+  let painted = 0;
+  let choropleth = 0;
+  const n = data.length / 4;
+  for (let i = 0; i < data.length; i += 4) {
+    const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+    colours.add(key);
+    if (key !== background) painted++;
+    const k = DRAWN_CLASS_COLORS.findIndex((c) => near(data, i, c, 24));
+    if (k >= 0) {
+      choropleth++;
+      perClass[k]!++;
+    }
+  }
+  return { painted: painted / n, colours: colours.size, choropleth: choropleth / n, perClass: perClass.map((x) => x / n) };
+}
+
+/** Share of pixels of a screenshot within `tolerance` (sum of RGB differences) of a colour. */
+export function shareNear(png: Buffer, rgb: readonly [number, number, number], tolerance = 60): number {
+  const { data } = decodePng(png);
+  let hits = 0;
+  for (let i = 0; i < data.length; i += 4) if (near(data, i, rgb, tolerance)) hits++;
+  return hits / (data.length / 4);
 }
 
 /** Share of the map canvas drawn in choropleth colours once it has settled. */
 export async function choroplethShare(p: Page): Promise<number> {
-  return (await pixelStats(p, await settledShot(p))).choropleth;
+  return pixelStats(await settledShot(p)).choropleth;
 }
 
 /** Share of pixels that differ (by more than a little) between two same-size screenshots (1 if sizes differ). */
-export async function pixelDifference(p: Page, a: Buffer, b: Buffer): Promise<number> {
-  return p.evaluate(
-    async ([a64, b64]) => {
-      const read = async (s: string) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${s}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const g = c.getContext('2d')!;
-        g.drawImage(img, 0, 0);
-        return g.getImageData(0, 0, c.width, c.height);
-      };
-      const [x, y] = [await read(a64!), await read(b64!)];
-      if (x.width !== y.width || x.height !== y.height) return 1;
-      let differ = 0;
-      for (let i = 0; i < x.data.length; i += 4) {
-        const d = Math.abs(x.data[i]! - y.data[i]!) + Math.abs(x.data[i + 1]! - y.data[i + 1]!) + Math.abs(x.data[i + 2]! - y.data[i + 2]!);
-        if (d > 24) differ++;
-      }
-      return differ / (x.data.length / 4);
-    },
-    [a.toString('base64'), b.toString('base64')],
-  );
+export function pixelDifference(a: Buffer, b: Buffer): number {
+  const [x, y] = [decodePng(a), decodePng(b)];
+  if (x.width !== y.width || x.height !== y.height) return 1;
+  let differ = 0;
+  for (let i = 0; i < x.data.length; i += 4) if (!near(x.data, i, [y.data[i]!, y.data[i + 1]!, y.data[i + 2]!], 24)) differ++;
+  return differ / (x.data.length / 4);
 }
 
 /** Serious and critical axe violations, printable. */
-export async function seriousViolations(p: Page, where: string) {
-  const result = await new AxeBuilder({ page: p }).withTags(A11Y_TAGS).analyze();
+export async function seriousViolations(p: Page, where: string, tags: readonly string[] = A11Y_TAGS) {
+  const result = await new AxeBuilder({ page: p }).withTags([...tags]).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = bad
     .map((v) => `[${where}] ${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailability } from '../support/chromium.js';
+import { decodePng } from '../support/png.js';
 import { apiJson, DESKTOP, DRAWN_CLASS_COLORS, openApp, PHONE, pixelDifference, pixelStats, saveShot, searchAndPick, seriousViolations, settledShot, startMapApp, WAIT, type MapApp } from '../support/map-app.js';
 
 /**
@@ -63,44 +64,23 @@ async function clippedCells(p: Page, panel: string, scope: string, cells: string
 }
 
 /** First and last canvas column with choropleth pixels, and the canvas width: is the state cut at a side? */
-async function choroplethColumns(p: Page, png: Buffer): Promise<{ first: number; last: number; width: number }> {
-  return p.evaluate(
-    async ([b64, classes]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      [c.width, c.height] = [img.width, img.height];
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      const { data } = g.getImageData(0, 0, c.width, c.height);
-      let [first, last] = [c.width, -1];
-      for (let i = 0; i < data.length; i += 4) {
-        const x = (i / 4) % c.width;
-        if (x >= first && x <= last) continue;
-        if (classes.some(([r, gg, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - gg!) + Math.abs(data[i + 2]! - b!) <= 24)) [first, last] = [Math.min(first, x), Math.max(last, x)];
-      }
-      return { first, last, width: c.width };
-    },
-    [png.toString('base64'), DRAWN_CLASS_COLORS] as const,
-  );
+function choroplethColumns(png: Buffer): { first: number; last: number; width: number } {
+  const { data, width } = decodePng(png);
+  let [first, last] = [width, -1];
+  for (let i = 0; i < data.length; i += 4) {
+    const x = (i / 4) % width;
+    if (x >= first && x <= last) continue;
+    if (DRAWN_CLASS_COLORS.some(([r, g, b]) => Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) <= 24)) [first, last] = [Math.min(first, x), Math.max(last, x)];
+  }
+  return { first, last, width };
 }
 
 /** Mean luminance (0–255) of a screenshot. */
-async function meanLuminance(p: Page, png: Buffer): Promise<number> {
-  return p.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    [c.width, c.height] = [img.width, img.height];
-    const g = c.getContext('2d')!;
-    g.drawImage(img, 0, 0);
-    const { data } = g.getImageData(0, 0, c.width, c.height);
-    let sum = 0;
-    for (let i = 0; i < data.length; i += 4) sum += 0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!;
-    return sum / (data.length / 4);
-  }, png.toString('base64'));
+function meanLuminance(png: Buffer): number {
+  const { data } = decodePng(png);
+  let sum = 0;
+  for (let i = 0; i < data.length; i += 4) sum += 0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!;
+  return sum / (data.length / 4);
 }
 
 const box = async (p: Page, selector: string) => (await p.locator(selector).first().boundingBox()) ?? null;
@@ -152,12 +132,12 @@ describe.runIf(run)('layout at 1440×900 and 390×844, skip link, focus after Co
     };
     expect(await p.getByTestId('compare').getByRole('columnheader').count(), 'three places compared').toBe(3);
 
-    const before = await choroplethColumns(p, await settledShot(p));
+    const before = choroplethColumns(await settledShot(p));
     await viewButton(p, 'Need vs. investment').click();
     await expect.poll(() => p.getByTestId('need-view').getAttribute('aria-busy'), { timeout: WAIT }).toBe('false');
     await saveShot(p, 'layout-desktop-need');
     // The wider panel narrows the map: the whole state stays in view (not cut at the west or east edge).
-    const after = await choroplethColumns(p, await settledShot(p));
+    const after = choroplethColumns(await settledShot(p));
     problems['state cut off by the narrower map (need view)'] = [before, after].filter((c) => c.first <= 1 || c.last >= c.width - 2).map((c) => `choropleth spans columns ${c.first}–${c.last} of ${c.width}`);
     // The narrower map of the need view wraps the attribution onto more lines: it must not run into the legend.
     problems['legend under the attribution (need view)'] = await legendClear();
@@ -191,8 +171,8 @@ describe.runIf(run)('layout at 1440×900 and 390×844, skip link, focus after Co
     await hide('hidden');
     const bareShot = await canvas.screenshot();
     await hide('');
-    const [withOverlays, bare] = [await pixelStats(p, shown), await pixelStats(p, bareShot)];
-    const covered = await pixelDifference(p, shown, bareShot);
+    const [withOverlays, bare] = [pixelStats(shown), pixelStats(bareShot)];
+    const covered = pixelDifference(shown, bareShot);
     console.log(`phone map: choropleth ${bare.choropleth.toFixed(3)} bare, ${withOverlays.choropleth.toFixed(3)} with overlays; overlays cover ${(covered * 100).toFixed(1)} % of the canvas`);
     expect(bare.choropleth, 'the phone map shows the choropleth').toBeGreaterThan(0.05);
     expect(covered, 'share of the map canvas hidden by legend and controls').toBeLessThan(0.25);
@@ -238,7 +218,7 @@ describe.runIf(run)('layout at 1440×900 and 390×844, skip link, focus after Co
       const edge = async () => {
         const r = (await region.boundingBox())!;
         const [top, bottom] = [Math.max(r.y, 0), Math.min(r.y + r.height, PHONE.height)];
-        return meanLuminance(p, await p.screenshot({ clip: { x: r.x + r.width - 4, y: top, width: 4, height: bottom - top } }));
+        return meanLuminance(await p.screenshot({ clip: { x: r.x + r.width - 4, y: top, width: 4, height: bottom - top } }));
       };
       const [shadedBefore, before] = [await edge(), await saveShot(p, 'layout-phone-compare-four')];
       expect(before.length).toBeGreaterThan(0);

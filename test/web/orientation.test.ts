@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailability } from '../support/chromium.js';
-import { apiJson, canvasShot, DESKTOP, openApp, PHONE, pixelDifference, saveShot, searchAndPick, settledShot, startMapApp, type MapApp } from '../support/map-app.js';
+import { apiJson, canvasShot, DESKTOP, openApp, PHONE, pixelDifference, saveShot, searchAndPick, settledShot, shareNear, startMapApp, type MapApp } from '../support/map-app.js';
 
 /**
  * Issue 13, orientation and keyboard: town names, zoom buttons and a scale bar,
@@ -76,27 +76,6 @@ async function withoutInvestments(p: Page) {
   await p.route('**/v1/investments*', (r) => r.fulfill({ json: { items: [] } }));
 }
 
-/** Share of pixels of a screenshot close to a colour. */
-async function shareNear(p: Page, png: Buffer, rgb: [number, number, number], tolerance = 60): Promise<number> {
-  return p.evaluate(
-    async ([b64, [r0, g0, b0], tol]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      const { data } = g.getImageData(0, 0, c.width, c.height);
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r0) + Math.abs(data[i + 1]! - g0) + Math.abs(data[i + 2]! - b0) <= tol) n++;
-      return n / (data.length / 4);
-    },
-    [png.toString('base64'), rgb, tolerance] as const,
-  );
-}
-
 async function canvasBox(p: Page): Promise<Box> {
   return (await p.locator('canvas.maplibregl-canvas').boundingBox())!;
 }
@@ -135,7 +114,7 @@ describe.runIf(run)('orientation on the map and keyboard picking', () => {
     // Drawn on the map: hiding them changes the picture where they are.
     await townLabelsShown(p, false);
     const without = await saveShot(p, 'orientation-town-labels-hidden');
-    expect(await pixelDifference(p, shot, without)).toBeGreaterThan(0.002);
+    expect(pixelDifference(shot, without)).toBeGreaterThan(0.002);
     await townLabelsShown(p, true);
     // Each label sits over the town it names.
     await clickThrough(p);
@@ -170,7 +149,7 @@ describe.runIf(run)('orientation on the map and keyboard picking', () => {
       const first = await settledShot(p);
       await zoomIn.click();
       const zoomed = await settledShot(p);
-      expect(await pixelDifference(p, first, zoomed), 'the map zoomed').toBeGreaterThan(0.2);
+      expect(pixelDifference(first, zoomed), 'the map zoomed').toBeGreaterThan(0.2);
       await expect.poll(() => scale.first().textContent()).not.toBe(before);
       await p.context().close();
     }
@@ -211,7 +190,7 @@ describe.runIf(run)('orientation on the map and keyboard picking', () => {
         expect(b.x >= map.x && b.y >= map.y && b.x + b.width <= map.x + map.width && b.y + b.height <= map.y + map.height, `${name}: ${l.text} inside the map`).toBe(true);
         // Drawn on screen, not hidden under something: the label's ink (navy or purple border and text) is in the picture.
         const ink = await p.screenshot({ clip: b });
-        const inked = Math.max(await shareNear(p, ink, [0x08, 0x30, 0x6b], 60), await shareNear(p, ink, [0x6a, 0x3d, 0x9a], 60) + (await shareNear(p, ink, [0x4a, 0x2a, 0x6e], 60)));
+        const inked = Math.max(shareNear(ink, [0x08, 0x30, 0x6b], 60), shareNear(ink, [0x6a, 0x3d, 0x9a], 60) + (shareNear(ink, [0x4a, 0x2a, 0x6e], 60)));
         expect(inked, `${name}: ${l.text} is drawn`).toBeGreaterThan(0.05);
       }
       await clickThrough(p);
@@ -272,7 +251,7 @@ describe.runIf(run)('orientation on the map and keyboard picking', () => {
         p.screenshot({ clip: { x: box.x, y: box.y + height / 2 - 40, width: 3, height: 80 } }),
         p.screenshot({ clip: { x: box.x + width / 2 - 40, y: box.y + height - 3, width: 80, height: 3 } }),
       ]);
-      return Math.min(...(await Promise.all(strips.map((s) => shareNear(p, s, [0x00, 0x5e, 0xa2], 40)))));
+      return Math.min(...strips.map((s) => shareNear(s, [0x00, 0x5e, 0xa2], 40)));
     };
     expect(await edge(), 'no ring without focus').toBeLessThan(0.2);
     // Reach the map with the keyboard (a mouse click would not show the ring).
@@ -287,9 +266,9 @@ describe.runIf(run)('orientation on the map and keyboard picking', () => {
     expect(await edge(), 'focus ring drawn').toBeGreaterThan(0.8);
     // The crosshair: dark pixels at the centre that were not there before.
     const dark = [0x11, 0x11, 0x11] as [number, number, number];
-    expect(await shareNear(p, focusedMid, dark, 60), 'crosshair drawn').toBeGreaterThan(0.03);
-    expect(await shareNear(p, blurredMid, dark, 60), 'no crosshair without focus').toBeLessThan(0.01);
-    expect(await pixelDifference(p, blurredShot, focusedShot)).toBeGreaterThan(0.001);
+    expect(shareNear(focusedMid, dark, 60), 'crosshair drawn').toBeGreaterThan(0.03);
+    expect(shareNear(blurredMid, dark, 60), 'no crosshair without focus').toBeLessThan(0.01);
+    expect(pixelDifference(blurredShot, focusedShot)).toBeGreaterThan(0.001);
     // Pan and zoom with the keyboard only; the place under the crosshair is announced.
     const announced = p.locator('.map-pick [data-place-name]');
     await expect.poll(() => announced.textContent(), { timeout: 10_000 }).not.toBe('');

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodePng } from '../bench/png';
+import { decodePng } from './png.js';
 
 /** A PNG built by hand: each row filtered with the given filter type (0–4), as an encoder would. */
 function encode(width: number, height: number, channels: 3 | 4, pixels: number[], filters: number[]): Buffer {
