@@ -36,7 +36,7 @@ export interface Synthesized {
  * is false (context aws:cdk:bundling-stacks = []), which tests of non-code
  * properties use to stay fast.
  */
-export function synthStack(options: { stage: StageName; bundle: boolean; webDistDir?: string; alarmEmail?: string; alarmTopicArn?: string; context?: Record<string, string> }): Synthesized {
+export function synthStack(options: { stage: StageName; bundle: boolean; webDistDir?: string; alarmEmail?: string; alarmTopicArn?: string; context?: Record<string, unknown>; env?: { region: string } }): Synthesized {
   const outdir = mkdtempSync(path.join(tmpdir(), 'cdk-test-'));
   const app = new App({ outdir, context: { ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), ...options.context } });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -45,6 +45,7 @@ export function synthStack(options: { stage: StageName; bundle: boolean; webDist
     webDistDir: options.webDistDir ?? FIXTURE_WEB_DIST,
     alarmEmail: options.alarmEmail,
     alarmTopicArn: options.alarmTopicArn,
+    env: options.env,
   });
   let synthError: unknown = null;
   try {
