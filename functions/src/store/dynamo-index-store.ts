@@ -112,21 +112,25 @@ export class DynamoIndexStore implements IndexStore {
     }
   }
 
+  /** The pointer write both publish and rollback make: only if the pointer is still what the caller saw. */
+  private pointerPut(version: string, expectedCurrent: string | null) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.pointer(), version, publishedAt: new Date().toISOString() },
+        ...(expectedCurrent === null
+          ? { ConditionExpression: 'attribute_not_exists(PK)' }
+          : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedCurrent } }),
+      },
+    };
+  }
+
   async publishVersion(version: string, expectedCurrent: string | null): Promise<void> {
-    const publishedAt = new Date().toISOString();
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.pointer(), version, publishedAt },
-                ...(expectedCurrent === null
-                  ? { ConditionExpression: 'attribute_not_exists(PK)' }
-                  : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedCurrent } }),
-              },
-            },
+            this.pointerPut(version, expectedCurrent),
             {
               Update: {
                 TableName: this.tableName,
@@ -229,20 +233,11 @@ export class DynamoIndexStore implements IndexStore {
   }
 
   async movePointer(version: string, expectedCurrent: string | null): Promise<void> {
-    const publishedAt = new Date().toISOString();
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.pointer(), version, publishedAt },
-                ...(expectedCurrent === null
-                  ? { ConditionExpression: 'attribute_not_exists(PK)' }
-                  : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedCurrent } }),
-              },
-            },
+            this.pointerPut(version, expectedCurrent),
             {
               ConditionCheck: {
                 TableName: this.tableName,
