@@ -1,14 +1,7 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { REPO_ROOT } from '../functions/src/config.js';
-import { createApp } from '../functions/src/api/app.js';
-import { IndexReader } from '../functions/src/api/index-reader.js';
-import { serveLocal } from '../functions/src/api/local-server.js';
-import { publishedStore } from './support/published-store.js';
-import { browserAvailability, launchChromium } from './support/chromium.js';
-import { canvasShot, downloaded, parseCsv, pixelDifference, pixelStats, seriousViolations as seriousViolationsAt } from './support/map-app.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserAvailability } from './support/chromium.js';
+import { canvasShot, downloaded, parseCsv, pixelDifference, pixelStats, seriousViolations as seriousViolationsAt, startMapApp, waitIdle as waitIdleIn, type MapApp } from './support/map-app.js';
 import { contentSecurityPolicy } from '../infra/lib/constructs/web-site.js';
 
 /**
@@ -20,7 +13,6 @@ import { contentSecurityPolicy } from '../infra/lib/constructs/web-site.js';
  * state the next one builds on (measure → search → profile → compare → share URL).
  */
 
-const WEB_DIR = path.join(REPO_ROOT, 'web', 'dist');
 const { run } = browserAvailability();
 
 const NEW_BEDFORD = '2500545000';
@@ -49,45 +41,24 @@ interface PlaceIndicator {
 }
 
 describe.runIf(run)('map app in headless Chromium (real published data)', () => {
-  let ctx: Awaited<ReturnType<typeof publishedStore>>;
-  let server: Awaited<ReturnType<typeof serveLocal>>;
-  let browser: Browser;
+  let app: MapApp;
   let context: BrowserContext;
   let page: Page;
-  const contexts: BrowserContext[] = [];
-  /** Every http(s) request of every page of every context this file opens. */
-  const requests: string[] = [];
-  /** Uncaught exceptions and console errors of every page. */
-  const pageErrors: string[] = [];
-  const consoleErrors: string[] = [];
+  /** This file's pages open at 1100×750 (test/web/ covers 1440×900 and 390×844). */
+  const newContext = (options: Parameters<MapApp['newContext']>[0] = {}) => app.newContext({ viewport: DESKTOP, ...options });
 
-  async function newContext(options: Parameters<Browser['newContext']>[0] = {}) {
-    const c = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true, ...options });
-    c.on('request', (r) => {
-      const url = new URL(r.url());
-      if (url.protocol === 'http:' || url.protocol === 'https:') requests.push(r.url());
-    });
-    c.on('weberror', (e) => pageErrors.push(`${e.page()?.url() ?? ''}: ${e.error().message}`));
-    c.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(`${m.page()?.url() ?? ''}: ${m.text()}`);
-    });
-    contexts.push(c);
-    return c;
-  }
-
-  /** Wait for data-map-state="idle"; on timeout say what state the page was in. */
+  /** Wait for the map to go idle; on timeout also say what the pages threw or logged. */
   async function waitIdle(p: Page) {
     try {
-      await p.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: WAIT });
+      await waitIdleIn(p, WAIT);
     } catch (e) {
-      const state = await p.evaluate(() => document.documentElement.dataset.mapState).catch(() => '?');
-      throw new Error(`map never went idle (data-map-state=${state}) at ${p.url()}; page errors: ${JSON.stringify(pageErrors)}; console errors: ${JSON.stringify(consoleErrors)}`, { cause: e });
+      throw new Error(`${(e as Error).message}; page errors: ${JSON.stringify(app.pageErrors)}; console errors: ${JSON.stringify(app.consoleErrors)}`, { cause: e });
     }
   }
 
   /** Load a URL of the app in a page and wait until the map has drawn it. */
   async function open(p: Page, query = '') {
-    await p.goto(`${server.url}/${query}`);
+    await p.goto(`${app.url}/${query}`);
     await waitIdle(p);
   }
 
@@ -100,7 +71,7 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
 
   const query = (p: Page) => new URL(p.url()).searchParams;
   const api = async <T>(route: string): Promise<T> => {
-    const res = await fetch(`${server.url}${route}`);
+    const res = await fetch(`${app.url}${route}`);
     expect(res.status, route).toBe(200);
     return (await res.json()) as T;
   };
@@ -135,20 +106,12 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
   const seriousViolations = (p: Page, where: string) => seriousViolationsAt(p, where, A11Y_TAGS);
 
   beforeAll(async () => {
-    if (!existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error(`web app not built at ${WEB_DIR}: run \`npm run build\` (npm test does it first)`);
-    ctx = await publishedStore();
-    server = await serveLocal({ app: createApp({ reader: new IndexReader(ctx.store, ctx.blobs), investments: ctx.investments }), port: 0, webDir: WEB_DIR });
-    browser = await launchChromium();
+    app = await startMapApp();
     context = await newContext();
     page = await context.newPage();
     await open(page);
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-    ctx?.cleanup();
-  });
+  afterAll(() => app?.close());
 
   // ------------------------------------------------------------------------------------------- load
 
@@ -345,7 +308,7 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
     const boston = await api<{ method: string; place: { indicators: Record<string, PlaceIndicator & { adjustment?: string | null }> } }>(`/v1/places/town/${BOSTON}`);
     const diabetes = boston.place.indicators.diabetes!;
     expect(diabetes.adjustment, `the API publishes method 1.1 value status (method ${boston.method})`).toBe('age-adjusted');
-    const sensitivity = await fetch(`${server.url}/v1/sensitivity?level=town`);
+    const sensitivity = await fetch(`${app.url}/v1/sensitivity?level=town`);
 
     const p = await context.newPage();
     await open(p, `?place=${BOSTON}`);
@@ -413,7 +376,7 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
   it('share URL: a crafted link restores ZIP level, domain measure, table view, place, comparison and the flagged filter', async () => {
     const c = await newContext();
     const p = await c.newPage();
-    await p.goto(`${server.url}/?level=zcta&measure=domain:social_drivers&view=table&place=01001&compare=01001,02108&filter=flagged`);
+    await p.goto(`${app.url}/?level=zcta&measure=domain:social_drivers&view=table&place=01001&compare=01001,02108&filter=flagged`);
     const tableView = p.getByTestId('table-view');
     await tableView.waitFor({ state: 'visible', timeout: WAIT });
     expect(await p.getByRole('radio', { name: 'ZIP codes' }).isChecked()).toBe(true);
@@ -492,7 +455,7 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
     const link = about.locator('a[href="/v1/docs"]');
     expect(await link.count()).toBe(1);
     expect((await link.innerText()).trim().length).toBeGreaterThan(3);
-    const res = await fetch(new URL('/v1/docs', server.url));
+    const res = await fetch(new URL('/v1/docs', app.url));
     expect(res.status).toBe(200);
   });
 
@@ -600,10 +563,10 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
     // The page document gets the policy the stack attaches in AWS (infra/lib/constructs/web-site.ts).
-    await p.route(`${server.url}/**`, async (route) => {
+    await p.route(`${app.url}/**`, async (route) => {
       if (route.request().resourceType() !== 'document') return route.continue();
       const res = await route.fetch();
-      return route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': contentSecurityPolicy(server.url) } });
+      return route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': contentSecurityPolicy(app.url) } });
     });
     await open(p, `?place=${NEW_BEDFORD}&compare=${NEW_BEDFORD},${CHICOPEE}&measure=low_birth_weight`);
     await expect.poll(() => profileHeading(p).innerText(), { timeout: WAIT }).toBe('New Bedford');
@@ -619,13 +582,13 @@ describe.runIf(run)('map app in headless Chromium (real published data)', () => 
   // -------------------------------------------------------------------------------- other hosts
 
   it('no page threw an uncaught exception or logged a console error', () => {
-    expect(pageErrors).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('requests nothing from any other host, from any page', () => {
-    const host = new URL(server.url).host;
-    expect(requests.length).toBeGreaterThan(20);
-    expect(requests.filter((u) => new URL(u).host !== host)).toEqual([]);
+    const host = new URL(app.url).host;
+    expect(app.requests.length).toBeGreaterThan(20);
+    expect(app.requests.filter((u) => new URL(u).host !== host)).toEqual([]);
   });
 });
