@@ -28,7 +28,12 @@ function decimals(zoom: number): number {
   return Math.max(0, Math.ceil((zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10));
 }
 
-const trim = (x: number, d: number) => String(Number(x.toFixed(d)));
+/** Fixed-point without trailing zeros; never exponent notation (String(1e-7) is "1e-7", which the parser rejects). */
+function trim(x: number, d: number): string {
+  const s = x.toFixed(d);
+  const t = s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  return t === '-0' ? '0' : t;
+}
 
 export function formatPosition(p: MapPosition): string {
   const d = decimals(p.zoom);
