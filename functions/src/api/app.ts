@@ -22,6 +22,7 @@ import type { InvestmentStore } from '../store/investment-store.js';
 import { searchRoutes } from './routes/search.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { versionsRoutes } from './routes/versions.js';
+import { downloadRoutes } from './routes/downloads.js';
 import { layersRoutes } from './routes/layers.js';
 import { sensitivityRoutes } from './routes/sensitivity.js';
 import { renderDocsPage } from './docs-page.js';
@@ -105,6 +106,7 @@ export function createApp({ reader, investments, adminAuth = { mode: 'token', to
   app.route('/v1', searchRoutes(reader));
   app.route('/v1', lookupRoutes(reader));
   app.route('/v1', versionsRoutes(reader));
+  app.route('/v1', downloadRoutes(reader));
   app.route('/v1', sensitivityRoutes(reader));
 
   const openApiConfig = {
