@@ -12,6 +12,7 @@ import { VersionIdSchema } from './versions.js';
 const downloadRoute = createRoute({
   method: 'get',
   path: '/versions/{id}/download',
+  operationId: 'downloadVersion',
   summary: 'Bulk download of a version: every place of a level with every published value (summary, 90 % intervals, domains, each indicator value / SE / percentile / flag)',
   request: {
     params: z.object({ id: VersionIdSchema }),

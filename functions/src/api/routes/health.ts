@@ -5,6 +5,7 @@ import { newRouter } from '../router.js';
 const route = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   summary: 'Liveness and the current index version',
   responses: {
     200: {

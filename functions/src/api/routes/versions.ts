@@ -15,6 +15,7 @@ const Counts = z.object({ town: z.number().int(), zcta: z.number().int() });
 const listRoute = createRoute({
   method: 'get',
   path: '/versions',
+  operationId: 'listVersions',
   summary: 'Published index versions, newest first',
   responses: {
     200: {
@@ -37,6 +38,7 @@ const listRoute = createRoute({
 const oneRoute = createRoute({
   method: 'get',
   path: '/versions/{id}',
+  operationId: 'getVersion',
   summary: 'One published version: method, indicator registry, derivations, measures and sources (immutable)',
   request: { params: z.object({ id: VersionIdSchema }) },
   responses: {
