@@ -69,6 +69,7 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
   const list = createRoute({
     method: 'get',
     path: '/investments',
+    operationId: 'listInvestments',
     summary: 'Place-based investments (not deleted), optionally filtered',
     request: {
       query: z.object({
@@ -80,11 +81,12 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
     responses: { 200: { content: { 'application/json': { schema: z.object({ count: z.number().int(), items: z.array(InvestmentSchema) }).openapi('InvestmentList') } }, description: 'Investments sorted by start date, then id' }, ...problemResponses },
   });
 
-  const get = createRoute({ method: 'get', path: '/investments/{id}', summary: 'One investment', request: { params: IdParam }, responses: { 200: one, ...problemResponses, ...notFoundResponse } });
+  const get = createRoute({ method: 'get', path: '/investments/{id}', operationId: 'getInvestment', summary: 'One investment', request: { params: IdParam }, responses: { 200: one, ...problemResponses, ...notFoundResponse } });
 
   const post = createRoute({
     method: 'post',
     path: '/investments',
+    operationId: 'createInvestment',
     summary: 'Add an investment (admin). Idempotency-Key makes retries safe.',
     middleware: [admin] as const,
     request: {
@@ -97,6 +99,7 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
   const put = createRoute({
     method: 'put',
     path: '/investments/{id}',
+    operationId: 'replaceInvestment',
     summary: 'Replace an investment (admin), only if it is still at the If-Match version',
     middleware: [admin] as const,
     request: { params: IdParam, headers: IfMatch, body: { content: { 'application/json': { schema: InvestmentInputSchema } }, required: true } },
@@ -106,6 +109,7 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
   const patch = createRoute({
     method: 'patch',
     path: '/investments/{id}',
+    operationId: 'updateInvestment',
     summary: 'Change some fields of an investment (admin), only if it is still at the If-Match version',
     middleware: [admin] as const,
     request: { params: IdParam, headers: IfMatch, body: { content: { 'application/json': { schema: InvestmentPatchSchema } }, required: true } },
@@ -115,6 +119,7 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
   const del = createRoute({
     method: 'delete',
     path: '/investments/{id}',
+    operationId: 'deleteInvestment',
     summary: 'Soft-delete an investment (admin): no longer listed; record and audit trail kept',
     middleware: [admin] as const,
     request: { params: IdParam, headers: IfMatch },
@@ -124,6 +129,7 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
   const audit = createRoute({
     method: 'get',
     path: '/investments/{id}/audit',
+    operationId: 'getInvestmentAudit',
     summary: 'Audit trail of an investment (admin): who changed what, when, before and after',
     middleware: [admin] as const,
     request: { params: IdParam },
