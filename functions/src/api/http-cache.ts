@@ -43,22 +43,43 @@ export function ifNoneMatchHits(header: string, tag: string): boolean {
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === `"${tag}"`);
 }
 
+/** Routes whose path names the version (`/v1/versions/{id}/…`): pinned like `?version=`. */
+const VERSION_PATH = /^\/v1\/versions\/([^/]+)(\/|$)/;
+
+/**
+ * The version id a request pins, if any: its `version` query parameter, or the id in a
+ * `/v1/versions/{id}` path. The query wins, so a path route that (wrongly) gets both is keyed on what
+ * the strict-parameter check will refuse anyway.
+ */
+export function pinnedVersionId(path: string, search: URLSearchParams): string | null {
+  const query = search.get('version');
+  if (query !== null) return query;
+  const m = VERSION_PATH.exec(path);
+  return m ? decodeURIComponent(m[1]!) : null;
+}
+
 /**
  * ETag and Cache-Control for GETs under /v1. An answer is a function of the
  * data version, the URL and the negotiated format (Accept), so the ETag is
  * `"<version>.<hash(path?query|accept)>"` — known before the handler runs,
  * so a matching If-None-Match is answered 304 without reading or serializing
  * anything. The compress middleware turns it weak when it gzips the body.
+ *
+ * The version is the pinned one when the request pins one (`?version=`, `/v1/versions/{id}`):
+ * its answers never change, so they are `immutable`. A pinned id that is not published gets
+ * no 304 (and no ETag): the route answers its 404.
  */
 export function versionCache(reader: IndexReader): MiddlewareHandler {
   return async (c, next) => {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || UNVERSIONED.has(c.req.path) || LIVE.test(c.req.path)) return next();
-    const meta = await reader.currentVersion();
-    if (!meta) return next(); // the route answers 503 no-published-version
     const url = c.req.url;
+    const queryAt = url.indexOf('?');
+    const pinned = pinnedVersionId(c.req.path, new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)));
+    const meta = pinned === null ? await reader.currentVersion() : await reader.versionMeta(pinned);
+    if (!meta) return next(); // the route answers 503 no-published-version, or 404 for an unknown pinned id
     const pathAndQuery = url.slice(url.indexOf('/', url.indexOf('//') + 2));
     const tag = `${meta.version}.${fnv1a(`${pathAndQuery}|${c.req.header('accept') ?? ''}`)}`;
-    const cacheControl = currentCacheControl();
+    const cacheControl = pinned === null ? currentCacheControl() : IMMUTABLE_CACHE_CONTROL;
     const inm = c.req.header('if-none-match');
     if (inm && ifNoneMatchHits(inm, tag)) {
       return c.body(null, 304, { etag: `"${tag}"`, 'cache-control': cacheControl, vary: 'Accept, Accept-Encoding' });
@@ -70,7 +91,8 @@ export function versionCache(reader: IndexReader): MiddlewareHandler {
       return;
     }
     if (!c.res.headers.has('etag')) c.res.headers.set('etag', `"${tag}"`);
-    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', cacheControl);
+    // A pinned answer is immutable whatever the route set for its current-version answers (geometry keeps those 300 s).
+    if (pinned !== null || !c.res.headers.has('cache-control')) c.res.headers.set('cache-control', cacheControl);
     const vary = c.res.headers.get('vary');
     if (!vary || !/accept(?!-)/i.test(vary)) c.res.headers.set('vary', vary ? `Accept, ${vary}` : 'Accept');
   };

@@ -1,9 +1,65 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { problems } from './problem.js';
 
-/** Every router shares one validation hook: schema failures become a 400 problem listing each field path. */
+/**
+ * The keys a route declares for one part of the request (its query object, its JSON body object);
+ * null when the part is not an object schema we can read keys from (then nothing is checked).
+ */
+export function declaredKeys(schema: unknown): string[] | null {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : null;
+}
+
+/** Keys given but not declared, in the order given (duplicates once). */
+export function unknownKeys(given: Iterable<string>, accepted: readonly string[]): string[] {
+  const known = new Set(accepted);
+  return [...new Set([...given].filter((k) => !known.has(k)))];
+}
+
+/**
+ * The 400 problem of undeclared parameters. Silently ignoring them lets a script believe it pinned a
+ * version or selected fields when it did not (issue 15), so each one is named with what the route takes.
+ */
+export function unknownKeysProblem(kind: 'query parameter' | 'body field', unknown: string[], accepted: readonly string[]) {
+  const names = unknown.map((k) => `"${k}"`).join(', ');
+  const takes = accepted.length ? `accepted: ${accepted.join(', ')}.` : `this route takes no ${kind}s.`;
+  const detail = `Unknown ${kind}${unknown.length > 1 ? 's' : ''} ${names}; ${takes}`;
+  return problems.badRequest(detail, unknown.map((path) => ({ path, message: `unknown ${kind}; ${takes}` })));
+}
+
+interface RouteParts {
+  request?: { query?: unknown; body?: { content?: Record<string, { schema?: unknown } | undefined> } };
+}
+
+/** Rejects query parameters (and top-level JSON body fields) the route does not declare; runs before the route's validators. */
+export function strictParameters(route: RouteParts): MiddlewareHandler {
+  const query = declaredKeys(route.request?.query) ?? [];
+  const body = declaredKeys(route.request?.body?.content?.['application/json']?.schema);
+  return async (c, next) => {
+    const url = c.req.url;
+    if (url.includes('?')) {
+      const unknown = unknownKeys(new URL(url).searchParams.keys(), query);
+      if (unknown.length) throw unknownKeysProblem('query parameter', unknown, query);
+    }
+    if (body && /^application\/json/i.test(c.req.header('content-type') ?? '')) {
+      // c.req.json() is cached on the request, so the route's validator reads the same parsed body; a malformed body is left to it.
+      const json: unknown = await c.req.json().catch(() => undefined);
+      if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
+        const unknown = unknownKeys(Object.keys(json), body);
+        if (unknown.length) throw unknownKeysProblem('body field', unknown, body);
+      }
+    }
+    await next();
+  };
+}
+
+/**
+ * Every router shares one validation hook (schema failures become a 400 problem listing each field
+ * path) and strict parameters: each route registered with `.openapi()` rejects undeclared query
+ * parameters and JSON body fields, so no route can forget to.
+ */
 export function newRouter(): OpenAPIHono {
-  return new OpenAPIHono({
+  const router = new OpenAPIHono({
     defaultHook: (result) => {
       if (!result.success) {
         const errors = result.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
@@ -11,4 +67,10 @@ export function newRouter(): OpenAPIHono {
       }
     },
   });
+  const register = router.openapi;
+  router.openapi = ((route: Parameters<typeof register>[0], ...rest: unknown[]) => {
+    const own = route.middleware ? (Array.isArray(route.middleware) ? route.middleware : [route.middleware]) : [];
+    return (register as (...args: unknown[]) => unknown)({ ...route, middleware: [strictParameters(route as RouteParts), ...own] }, ...rest);
+  }) as typeof register;
+  return router;
 }

@@ -6,12 +6,14 @@ import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
 import { notFoundResponse, problemResponses } from '../schemas.js';
+import { resolveVersion, versionQuery } from '../version-param.js';
 
 const COLUMNS = ['zcta', 'town_geoid', 'frac_of_zcta', 'frac_of_town'] as const;
 
 const route = createRoute({
   method: 'get',
   path: '/crosswalk',
+  operationId: 'getCrosswalk',
   summary: 'ZCTA ↔ municipality crosswalk of the current version, by intersection area or by population (docs/crosswalks.md)',
   request: {
     query: z.object({
@@ -19,6 +21,7 @@ const route = createRoute({
       to: z.enum(['town', 'zcta']).default('town'),
       weight: z.enum(['area', 'population']).default('area'),
       format: z.enum(['json', 'csv']).optional(),
+      ...versionQuery,
     }),
   },
   responses: {
@@ -45,9 +48,9 @@ const route = createRoute({
 
 export function crosswalkRoutes(reader: IndexReader) {
   return newRouter().openapi(route, async (c) => {
-    const { from, to, weight, format } = c.req.valid('query');
+    const { from, to, weight, format, version } = c.req.valid('query');
     if (from === to) throw problems.badRequest('from and to must differ (zcta ↔ town)', [{ path: 'to', message: `must differ from "from" (${from})` }]);
-    const meta = await reader.requireCurrentVersion();
+    const meta = await resolveVersion(reader, version);
     const json = await reader.blob(crosswalkKey(meta.version, weight));
     if (json === null) throw problems.notFound(`No ${weight} crosswalk stored for version ${meta.version}.`);
     const rows = (JSON.parse(json) as { rows: CrosswalkRow[] }).rows;

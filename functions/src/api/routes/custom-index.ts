@@ -5,6 +5,7 @@ import type { IndexReader } from '../index-reader.js';
 import { ResponseCache } from '../response-cache.js';
 import { newRouter } from '../router.js';
 import { LevelSchema, problemResponses } from '../schemas.js';
+import { resolveVersion, versionBodyField } from '../version-param.js';
 
 const Weight = z.number().min(0).max(1000);
 const Body = z
@@ -15,13 +16,16 @@ const Body = z
       .strict()
       .refine((w) => Object.values(w).some((x) => (x ?? 0) > 0), 'at least one domain weight must be positive')
       .openapi({ description: 'Relative domain weights; omitted domains weigh 0. Normalized to sum to 1.', example: { cardiometabolic: 1, maternal_perinatal: 2, social_drivers: 1, access_to_care: 0 } }),
+    version: versionBodyField,
   })
+  .strict()
   .openapi('CustomWeightsRequest');
 
 const route = createRoute({
   method: 'post',
   path: '/indices/custom',
-  summary: 'Re-rank every place of a level under custom domain weights (same indicators and domain scores as the current version)',
+  operationId: 'computeCustomIndex',
+  summary: 'Re-rank every place of a level under custom domain weights (same indicators and domain scores as the current version, or the one `version` pins)',
   request: { body: { content: { 'application/json': { schema: Body } }, required: true } },
   responses: {
     200: {
@@ -56,8 +60,8 @@ export function customIndexRoutes(reader: IndexReader) {
   // Same version + same normalized weights = same ranking: answers are cached (bounded LRU).
   const cache = new ResponseCache(256);
   return newRouter().openapi(route, async (c) => {
-    const { level, weights } = c.req.valid('json');
-    const meta = await reader.requireCurrentVersion();
+    const { level, weights, version } = c.req.valid('json');
+    const meta = await resolveVersion(reader, version);
     const total = DOMAINS.reduce((s, d) => s + (weights[d] ?? 0), 0);
     const normalized = Object.fromEntries(DOMAINS.map((d) => [d, (weights[d] ?? 0) / total])) as Record<Domain, number>;
     return cache.json(c, `${meta.version}|${level}|${DOMAINS.map((d) => normalized[d]).join(',')}`, async () => {

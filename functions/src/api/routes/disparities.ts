@@ -4,12 +4,14 @@ import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
 import { LevelSchema, problemResponses } from '../schemas.js';
+import { resolveVersion, versionQuery } from '../version-param.js';
 
 const Contrast = z.object({ rate: z.number(), reference: z.number(), rateRatio: z.number().nullable(), rateDifference: z.number(), places: z.number().int() });
 
 const route = createRoute({
   method: 'get',
   path: '/disparities',
+  operationId: 'getDisparities',
   summary: 'Disparity measures for one indicator across the places of a level (NCI HD*Calc family)',
   request: {
     query: z.object({
@@ -20,6 +22,7 @@ const route = createRoute({
         .max(20_000)
         .optional()
         .openapi({ description: 'Comma-separated place ids forming a group to contrast with the rest of the state (e.g. a priority geography).', example: '2500545000,2501313660' }),
+      ...versionQuery,
     }),
   },
   responses: {
@@ -59,8 +62,8 @@ const DEFINITIONS = {
 
 export function disparitiesRoutes(reader: IndexReader) {
   return newRouter().openapi(route, async (c) => {
-    const { indicator, level, group } = c.req.valid('query');
-    const meta = await reader.requireCurrentVersion();
+    const { indicator, level, group, version } = c.req.valid('query');
+    const meta = await resolveVersion(reader, version);
     const spec = meta.indicators.find((i) => i.id === indicator);
     if (!spec) throw problems.badRequest(`Unknown indicator "${indicator}"; see /v1/methods for the registry.`, [{ path: 'indicator', message: `unknown indicator "${indicator}"` }]);
     const places = await reader.listPlaces(meta.version, level);

@@ -4,6 +4,7 @@ import { newRouter } from '../router.js';
 import { ResponseCache } from '../response-cache.js';
 import { buildMeasureTable } from '../measure-table.js';
 import { LevelSchema, problemResponses } from '../schemas.js';
+import { resolveVersion, versionQuery } from '../version-param.js';
 
 const nullableNumbers = z.array(z.number().nullable());
 
@@ -31,8 +32,9 @@ const MeasureColumnSchema = z
 const route = createRoute({
   method: 'get',
   path: '/layers/{level}',
+  operationId: 'getLayers',
   summary: 'Every measure of a level (overall, each domain, each indicator) as columns over one list of places: what the map colours by',
-  request: { params: z.object({ level: LevelSchema.openapi({ param: { name: 'level', in: 'path' } }) }) },
+  request: { params: z.object({ level: LevelSchema.openapi({ param: { name: 'level', in: 'path' } }) }), query: z.object(versionQuery) },
   responses: {
     200: {
       content: {
@@ -68,7 +70,7 @@ export function layersRoutes(reader: IndexReader) {
   const cache = new ResponseCache(8);
   return newRouter().openapi(route, async (c) => {
     const { level } = c.req.valid('param');
-    const meta = await reader.requireCurrentVersion();
+    const meta = await resolveVersion(reader, c.req.valid('query').version);
     return cache.json(c, `${meta.version}|${level}`, async () => buildMeasureTable(meta, level, await reader.listPlaces(meta.version, level))) as never;
   });
 }

@@ -7,17 +7,20 @@ import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
 import { notFoundResponse, PlaceSummarySchema, problemResponses } from '../schemas.js';
 import { VersionMemo } from '../version-memo.js';
+import { resolveVersion, versionQuery } from '../version-param.js';
 
 const LookupPlaceSchema = PlaceSummarySchema.extend({ county: z.string().nullable() }).openapi('LookupPlace');
 
 const route = createRoute({
   method: 'get',
   path: '/lookup',
+  operationId: 'lookupPlace',
   summary: 'The town and ZCTA containing a point (WGS 84), with their overall scores',
   request: {
     query: z.object({
       lon: z.coerce.number().min(-180).max(180).openapi({ description: 'Longitude (WGS 84 degrees)', example: -71.0589 }),
       lat: z.coerce.number().min(-90).max(90).openapi({ description: 'Latitude (WGS 84 degrees)', example: 42.3601 }),
+      ...versionQuery,
     }),
   },
   responses: {
@@ -55,8 +58,8 @@ export function lookupRoutes(reader: IndexReader) {
   const summary = (p: PlaceRecord) => ({ id: p.id, name: p.name, county: p.county, score: p.score, percentile: p.percentile, rank: p.rank, noDataReason: p.noDataReason });
 
   return newRouter().openapi(route, async (c) => {
-    const { lon, lat } = c.req.valid('query');
-    const meta = await reader.requireCurrentVersion();
+    const { lon, lat, version } = c.req.valid('query');
+    const meta = await resolveVersion(reader, version);
     const [findTown, findZcta] = await Promise.all([towns.get(meta.version), zctas.get(meta.version)]);
     const townId = findTown(lon, lat);
     if (townId === null) throw problems.notFound(`The point (${lon}, ${lat}) is outside Massachusetts: no municipality of version ${meta.version} contains it.`);

@@ -2,11 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { IndexReader } from '../index-reader.js';
 import { newRouter } from '../router.js';
 import { problemResponses } from '../schemas.js';
+import { resolveVersion, versionQuery } from '../version-param.js';
 
 const route = createRoute({
   method: 'get',
   path: '/methods',
+  operationId: 'getMethods',
   summary: 'The index method of the current version: registry of indicators, domain weights, coverage rules, derivations and sources',
+  request: { query: z.object(versionQuery) },
   responses: {
     200: {
       content: {
@@ -31,7 +34,7 @@ const route = createRoute({
 
 export function methodsRoutes(reader: IndexReader) {
   return newRouter().openapi(route, async (c) => {
-    const meta = await reader.requireCurrentVersion();
+    const meta = await resolveVersion(reader, c.req.valid('query').version);
     return c.json(
       {
         version: meta.version,

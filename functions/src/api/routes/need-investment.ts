@@ -7,6 +7,7 @@ import { newRouter } from '../router.js';
 import { notFoundResponse, problemResponses } from '../schemas.js';
 import { currentPriorityGeographies } from './priority-geographies.js';
 import { contentEtag } from '../content-etag.js';
+import { resolveVersion, versionQuery } from '../version-param.js';
 
 const COLUMNS: (keyof NeedRow)[] = ['id', 'name', 'population', 'percentile', 'rank', 'flag_count', 'grant_count', 'grants_without_amount', 'total_announced_usd', 'usd_per_resident_per_year', 'usd_not_annualized', 'high_need', 'high_need_no_investment', 'county'];
 
@@ -26,12 +27,14 @@ const Row = z
 const route = createRoute({
   method: 'get',
   path: '/need-investment',
+  operationId: 'getNeedInvestment',
   summary: 'Need vs. announced investment per town or priority geography (JSON or CSV)',
   description: DEFINITION,
   request: {
     query: z.object({
       level: z.enum(['town', 'geography']).openapi({ description: '`town` (351 municipalities) or `geography` (the priority geographies)', example: 'town' }),
       format: z.enum(['json', 'csv']).optional().openapi({ description: 'csv for a download; also chosen by Accept: text/csv' }),
+      ...versionQuery,
     }),
   },
   responses: {
@@ -49,13 +52,13 @@ const route = createRoute({
 
 export function needInvestmentRoutes(reader: IndexReader, store: InvestmentStore) {
   return newRouter().openapi(route, async (c) => {
-    const { level, format } = c.req.valid('query');
-    const meta = await reader.requireCurrentVersion();
+    const { level, format, version } = c.req.valid('query');
+    const meta = await resolveVersion(reader, version);
     let units: NeedUnit[];
     if (level === 'town') {
       units = (await reader.listPlaces(meta.version, 'town')).map((p) => ({ id: p.id, name: p.name, county: p.county, members: [p.id], population: p.population, percentile: p.percentile, rank: p.rank, flagCount: p.flagCount }));
     } else {
-      const features = (await currentPriorityGeographies(reader)).collection().features;
+      const features = (await currentPriorityGeographies(reader, meta)).collection().features;
       const countyOf = new Map((await reader.listPlaces(meta.version, 'town')).map((p) => [p.id, p.county]));
       // Rank among the geographies by their population-weighted percentile (1 = most disadvantaged).
       const order = [...features].sort((a, b) => (b.properties.index.percentile ?? -1) - (a.properties.index.percentile ?? -1) || a.properties.id.localeCompare(b.properties.id));

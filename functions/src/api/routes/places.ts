@@ -13,6 +13,7 @@ import type { CrosswalkRow } from '../../geo/zcta-town-crosswalk.js';
 import { zipContext, type ZipContext } from '../../geo/zip-context.js';
 import type { ZipTableRow } from '../../pipeline/zip-table.js';
 import { LevelSchema, MeasureSchema, notFoundResponse, PlaceSchema, PlaceSummarySchema, problemResponses } from '../schemas.js';
+import { resolveVersion, versionQuery } from '../version-param.js';
 
 const LIST_COLUMNS = ['id', 'name', 'score', 'percentile', 'rank', 'noDataReason'] as const;
 
@@ -26,12 +27,14 @@ export const PlaceListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ description: 'Page size; without it every matching place is returned in one answer.' }),
   format: z.enum(FORMATS).optional().openapi({ description: 'json (default), csv or geojson (features joined to the map geometry); or send Accept: text/csv / application/geo+json' }),
   cursor: z.string().max(400).optional().openapi({ description: 'Opaque `nextCursor` of the previous page; repeat the same filters and sort with it. Pages stay on the version of the first page.' }),
+  ...versionQuery,
 });
 
 const listRoute = createRoute({
   method: 'get',
   path: '/places',
-  summary: 'Places of a level with score, percentile and rank (current version); filter, sort and page',
+  operationId: 'listPlaces',
+  summary: 'Places of a level with score, percentile and rank (current version, or the one `version` pins); filter, sort and page',
   request: { query: PlaceListQuery },
   responses: {
     200: {
@@ -59,12 +62,14 @@ const listRoute = createRoute({
 const oneRoute = createRoute({
   method: 'get',
   path: '/places/{level}/{id}',
+  operationId: 'getPlace',
   summary: 'One place with every indicator (value, SE, percentile, flag, source, vintage), domain scores, overall score, rank and 90 % intervals',
   request: {
     params: z.object({
       level: LevelSchema.openapi({ param: { name: 'level', in: 'path' } }),
       id: z.string().min(1).max(20).openapi({ param: { name: 'id', in: 'path' }, example: '2502507000' }),
     }),
+    query: z.object(versionQuery),
   },
   responses: {
     200: {
@@ -80,10 +85,13 @@ export function placesRoutes(reader: IndexReader) {
   const cache = new ResponseCache();
   return newRouter()
     .openapi(listRoute, async (c) => {
-      const { level, limit, cursor, format, ...query } = c.req.valid('query');
+      const { level, limit, cursor, format, version, ...query } = c.req.valid('query');
       const fingerprint = queryFingerprint(level, query);
       const page = cursor ? decodeCursor(cursor, fingerprint) : { version: null, offset: 0 };
-      const meta = page.version ? await reader.versionMeta(page.version) : await reader.requireCurrentVersion();
+      if (page.version && version !== undefined && version !== page.version) {
+        throw problems.badRequest(`version: the cursor continues version ${page.version}, not "${version}"`, [{ path: 'version', message: `the cursor continues version ${page.version}; drop version or use that id` }]);
+      }
+      const meta = page.version ? await reader.versionMeta(page.version) : await resolveVersion(reader, version);
       if (!meta) throw problems.badRequest('cursor: its version is no longer published', [{ path: 'cursor', message: 'its version is no longer published; start again without cursor' }]);
       // Filter, sort and cut the page; for JSON only on a cache miss (the same request on the same version is the same answer).
       const cut = async () => {
@@ -108,7 +116,7 @@ export function placesRoutes(reader: IndexReader) {
     })
     .openapi(oneRoute, async (c) => {
       const { level, id } = c.req.valid('param');
-      const meta = await reader.requireCurrentVersion();
+      const meta = await resolveVersion(reader, c.req.valid('query').version);
       const place = await reader.getPlace(meta.version, level, id);
       if (!place) throw problems.notFound(`No ${level} with id "${id}" in version ${meta.version}.`);
       return cache.json(c, `place|${meta.version}|${level}|${id}`, async () => ({

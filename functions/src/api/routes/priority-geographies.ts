@@ -6,6 +6,7 @@ import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
 import { notFoundResponse, problemResponses } from '../schemas.js';
+import { resolveVersion, versionQuery } from '../version-param.js';
 
 /** The last version whose stored collection predates members' `basis`, with the fields added (computed once). */
 let filledIn: { version: string; stored: string; json: string } | null = null;
@@ -24,9 +25,9 @@ function withBasis(version: string, stored: string): string {
   return filledIn.json;
 }
 
-/** The current version's priority geographies, or a 404 problem when the version predates them. */
-export async function currentPriorityGeographies(reader: IndexReader): Promise<{ version: string; json: string; collection: () => PriorityGeographyCollection }> {
-  const meta = await reader.requireCurrentVersion();
+/** The priority geographies of `pinned` (default: the current version), or a 404 problem when the version predates them. */
+export async function currentPriorityGeographies(reader: IndexReader, pinned?: { version: string }): Promise<{ version: string; json: string; collection: () => PriorityGeographyCollection }> {
+  const meta = pinned ?? (await reader.requireCurrentVersion());
   const stored = await reader.blob(priorityGeographiesKey(meta.version));
   if (stored === null) throw problems.notFound(`Version ${meta.version} has no priority geographies (it was published before they existed); run the pipeline again.`);
   const json = withBasis(meta.version, stored);
@@ -64,6 +65,8 @@ const FeatureSchema = z
 const route = createRoute({
   method: 'get',
   path: '/priority-geographies',
+  operationId: 'listPriorityGeographies',
+  request: { query: z.object(versionQuery) },
   summary: 'The ten AHEM priority geographies: confirmed communities and geographies derived from the index, each with members and why they are in',
   description:
     'GeoJSON FeatureCollection, one dissolved outline per geography. Properties: id, name, status (`confirmed` with sourceUrl, or `derived`), members (GEOID, rank, percentile, flags, adjacency, and `basis` + plain-language `reason`: only the announced AHEM community is `announced`, towns the rule added are `added-by-rule`), reasons, population (2020), index summary. The collection carries the rule applied and the version it was derived from. Rule: docs/method.md, "Priority geographies".',
@@ -85,7 +88,7 @@ const route = createRoute({
 
 export function priorityGeographiesRoutes(reader: IndexReader) {
   return newRouter().openapi(route, async (c) => {
-    const { json } = await currentPriorityGeographies(reader);
+    const { json } = await currentPriorityGeographies(reader, await resolveVersion(reader, c.req.valid('query').version));
     c.header('content-type', 'application/geo+json');
     return c.body(json, 200) as never;
   });

@@ -8,6 +8,7 @@ import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
 import { LevelSchema, problemResponses } from '../schemas.js';
 import { VersionMemo } from '../version-memo.js';
+import { resolveVersion, versionQuery } from '../version-param.js';
 
 const SearchHitSchema = z
   .object({
@@ -27,11 +28,13 @@ const SearchHitSchema = z
 const route = createRoute({
   method: 'get',
   path: '/search',
+  operationId: 'searchPlaces',
   summary: 'Find towns by name (prefix, case- and accent-insensitive) or by ZIP code (ZIP → ZCTA → the towns it overlaps)',
   request: {
     query: z.object({
       q: z.string().trim().min(1).max(100).openapi({ description: 'Town name or its beginning ("spring", "Agawam"), or 3–5 leading digits of a ZIP code', example: '01001' }),
       limit: z.coerce.number().int().min(1).max(100).default(20),
+      ...versionQuery,
     }),
   },
   responses: {
@@ -55,8 +58,8 @@ export function searchRoutes(reader: IndexReader) {
     return createPlaceSearch(towns, zctas, (JSON.parse(zipJson) as { rows: ZipTableRow[] }).rows, (JSON.parse(crosswalkJson) as { rows: CrosswalkRow[] }).rows);
   });
   return newRouter().openapi(route, async (c) => {
-    const { q, limit } = c.req.valid('query');
-    const meta = await reader.requireCurrentVersion();
+    const { q, limit, version } = c.req.valid('query');
+    const meta = await resolveVersion(reader, version);
     const search = await indexes.get(meta.version);
     if (!search) throw problems.notFound(`Version ${meta.version} has no ZIP table; run the pipeline again to publish one.`);
     return c.json({ version: meta.version, q, items: search(q, limit) }, 200);

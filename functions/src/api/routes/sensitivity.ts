@@ -8,6 +8,7 @@ import { problems } from '../problem.js';
 import { ResponseCache } from '../response-cache.js';
 import { newRouter } from '../router.js';
 import { LevelSchema, notFoundResponse, problemResponses } from '../schemas.js';
+import { resolveVersion, versionQuery } from '../version-param.js';
 
 /** The first method whose versions publish a rank-sensitivity analysis. */
 const FIRST_METHOD = 'ma-hei-1.1';
@@ -64,12 +65,14 @@ const SensitivitySchema = z
 const route = createRoute({
   method: 'get',
   path: '/sensitivity',
+  operationId: 'getSensitivity',
   summary: 'Rank sensitivity of every place (current version): leave-one-out domains and indicators, random domain weights (JSON or CSV)',
   description: DESCRIPTION,
   request: {
     query: z.object({
       level: LevelSchema,
       format: z.enum(['json', 'csv']).optional().openapi({ description: 'csv for a download (one column per leave-one-out scenario); also chosen by Accept: text/csv' }),
+      ...versionQuery,
     }),
   },
   responses: {
@@ -116,8 +119,8 @@ export function sensitivityRoutes(reader: IndexReader) {
   };
 
   return newRouter().openapi(route, async (c) => {
-    const { level, format } = c.req.valid('query');
-    const meta = await reader.requireCurrentVersion();
+    const { level, format, version } = c.req.valid('query');
+    const meta = await resolveVersion(reader, version);
     if (wantsCsv(c, format)) {
       const body = await load(meta, level);
       const leaveOneOut = body.scenarios.flatMap((s, k) => (s.kind === 'leave-domain-out' || s.kind === 'leave-indicator-out' ? [{ id: s.id, k }] : []));
