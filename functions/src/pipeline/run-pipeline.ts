@@ -4,10 +4,11 @@ import { STORE_SCHEMA, type Level, type PlaceRecord, type VersionMeta } from '..
 import { computeLevelIndex } from '../indices/compute-index.js';
 import { levelSensitivity, type PublishedSensitivity } from '../indices/sensitivity.js';
 import type { Registry } from '../indices/indicator-registry.js';
-import { webGeometry } from '../geo/web-geometry.js';
+import { fullGeometry, webGeometry } from '../geo/web-geometry.js';
+import { loadGeos } from '../geo/geos-kernel.js';
 import { loadRegistry } from '../sources/indicator-registry-file.js';
 import type { SourceEntry } from '../sources/source-manifest.js';
-import { geometryKey, crosswalkKey, priorityGeographiesKey, sensitivityKey, zipTableKey, type BlobStore, type IndexStore } from '../store/index-store.js';
+import { geometryKey, fullGeometryKey, crosswalkKey, priorityGeographiesKey, sensitivityKey, zipTableKey, type BlobStore, type IndexStore } from '../store/index-store.js';
 import { assembleIndicators } from './assemble-indicators.js';
 import { assertIndicatorValuesInRange } from '../indices/indicator-range-check.js';
 import { unrankedPlaces } from '../indices/rank-eligibility.js';
@@ -158,8 +159,13 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   await deps.store.putPlaces(version, places, (n) => task.tick(n));
   task.done();
 
-  await deps.blobs.put(geometryKey(version, 'town'), JSON.stringify(webGeometry(sources.townsForMap)), 'application/geo+json');
-  await deps.blobs.put(geometryKey(version, 'zcta'), JSON.stringify(webGeometry(sources.zctas.map((z) => ({ ...z, name: `ZIP ${z.id}` })))), 'application/geo+json');
+  // Display geometry (simplified towns, snap-rounded) for the map, and the full-resolution outlines for GIS downloads; both checked valid.
+  const geos = await loadGeos();
+  const zctaOutlines = sources.zctas.map((z) => ({ ...z, name: `ZIP ${z.id}` }));
+  await deps.blobs.put(geometryKey(version, 'town'), JSON.stringify(webGeometry(sources.townsForMap, geos)), 'application/geo+json');
+  await deps.blobs.put(geometryKey(version, 'zcta'), JSON.stringify(webGeometry(zctaOutlines, geos)), 'application/geo+json');
+  await deps.blobs.put(fullGeometryKey(version, 'town'), JSON.stringify(fullGeometry(sources.towns, geos)), 'application/geo+json');
+  await deps.blobs.put(fullGeometryKey(version, 'zcta'), JSON.stringify(fullGeometry(zctaOutlines, geos)), 'application/geo+json');
   await deps.blobs.put(crosswalkKey(version, 'area'), JSON.stringify({ rows: geo.area.rows, exceptions: geo.area.exceptions }), 'application/json');
   await deps.blobs.put(crosswalkKey(version, 'population'), JSON.stringify({ rows: geo.population.rows }), 'application/json');
   await deps.blobs.put(zipTableKey(version), JSON.stringify({ rows: zipTable }), 'application/json');

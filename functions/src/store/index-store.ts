@@ -85,6 +85,11 @@ export function geometryKey(version: string, level: Level): string {
   return `geometry/${version}/${level}.geojson`;
 }
 
+/** Full-resolution outlines of a level (source coordinates, not simplified or rounded); versions before issue 15 have none. */
+export function fullGeometryKey(version: string, level: Level): string {
+  return `geometry-full/${version}/${level}.geojson`;
+}
+
 export function crosswalkKey(version: string, weight: 'area' | 'population'): string {
   return `crosswalk/${version}/zcta-town-${weight}.json`;
 }
@@ -108,6 +113,7 @@ export function sensitivityKey(version: string, level: Level): string {
 export function versionBlobKeys(version: string): string[] {
   return [
     ...LEVELS.map((level) => geometryKey(version, level)),
+    ...LEVELS.map((level) => fullGeometryKey(version, level)),
     crosswalkKey(version, 'area'),
     crosswalkKey(version, 'population'),
     zipTableKey(version),
