@@ -25,6 +25,8 @@ import { versionsRoutes } from './routes/versions.js';
 import { downloadRoutes } from './routes/downloads.js';
 import { layersRoutes } from './routes/layers.js';
 import { sensitivityRoutes } from './routes/sensitivity.js';
+import { versionDiffRoutes } from './routes/version-diff.js';
+import { placeHistoryRoutes } from './routes/place-history.js';
 import { renderDocsPage } from './docs-page.js';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -108,6 +110,8 @@ export function createApp({ reader, investments, adminAuth = { mode: 'token', to
   app.route('/v1', versionsRoutes(reader));
   app.route('/v1', downloadRoutes(reader));
   app.route('/v1', sensitivityRoutes(reader));
+  app.route('/v1', versionDiffRoutes(reader));
+  app.route('/v1', placeHistoryRoutes(reader));
 
   const openApiConfig = {
     openapi: '3.1.0',

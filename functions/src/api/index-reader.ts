@@ -142,6 +142,17 @@ export class IndexReader {
     return (await this.levelData(version, level)).byId.get(id) ?? null;
   }
 
+  /**
+   * One place of any version without loading its level: from memory when the level is cached, else a
+   * single-item read that caches nothing. A history across every version would otherwise load each
+   * version's whole level and evict the ones other requests are using (only CACHED_VERSIONS stay).
+   */
+  async peekPlace(version: string, level: Level, id: string): Promise<PlaceRecord | null> {
+    const cached = this.data.get(version)?.levels.get(level); // .get, not versionData(): leaves the LRU order alone
+    if (cached) return (await cached).byId.get(id) ?? null;
+    return this.guard(() => this.store.getPlace(version, level, id));
+  }
+
   geometryJson(version: string, level: Level): Promise<string | null> {
     return this.blob(geometryKey(version, level));
   }
