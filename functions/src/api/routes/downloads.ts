@@ -5,6 +5,8 @@ import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
 import { csvResponse } from '../csv-response.js';
 import { bulkColumns, bulkRow, csvCells, negotiateFormat, toFeatureCollection } from '../place-formats.js';
+import { LONG_COLUMNS, longRows } from '../long-format.js';
+import { pickColumns, selectColumns } from '../column-selection.js';
 import { LevelSchema, notFoundResponse, problemResponses } from '../schemas.js';
 import { VersionIdSchema } from './versions.js';
 
@@ -18,13 +20,14 @@ const downloadRoute = createRoute({
     params: z.object({ id: VersionIdSchema }),
     query: z.object({
       level: LevelSchema.default('town'),
-      format: z.enum(['csv', 'geojson']).optional().openapi({ description: 'csv (default) or geojson; or send Accept: application/geo+json' }),
+      format: z.enum(['csv', 'geojson', 'long']).optional().openapi({ description: 'csv (default: one row per place, wide), geojson (the same columns as feature properties; or send Accept: application/geo+json) or long (CSV, one row per place × indicator: value, se, lo90, hi90, percentile 0–100, flagged, no_data_reason, unit, vintage, source_id). Every column is described by /v1/versions/{id}/dictionary.' }),
+      columns: z.string().optional().openapi({ description: 'Comma-separated column names to keep, in this order (csv, long, geojson); an unknown name is a 400 problem. The dictionary lists each format\'s columns.', example: 'id,name,percentile,low_birth_weight,low_birth_weight_no_data_reason' }),
     }),
   },
   responses: {
     200: {
       content: {
-        'text/csv': { schema: z.string().openapi({ description: 'Header row, then one row per place; empty cell = no data' }) },
+        'text/csv': { schema: z.string().openapi({ description: 'Header row, then one row per place (format=long: per place × indicator). Empty cell = no data: where a value is empty its SE, percentile and flag are empty too, and its no_data_reason says why. ids are text (ZCTAs keep leading zeros). Link: <…/dictionary>; rel="describedby".' }) },
         'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), version: z.string(), level: LevelSchema, columns: z.array(z.string()), features: z.array(z.any()) }).openapi('BulkGeoJson') },
       },
       description: 'An attachment named after the version and level; immutable',
@@ -38,19 +41,28 @@ export function downloadRoutes(reader: IndexReader) {
   return newRouter()
     .openapi(downloadRoute, async (c) => {
       const { id } = c.req.valid('param');
-      const { level, format } = c.req.valid('query');
+      const { level, format, columns: columnsParam } = c.req.valid('query');
       const meta = await reader.versionMeta(id);
       if (!meta) throw problems.notFound(`No published version "${id}"; GET /v1/versions lists them.`);
-      const columns = bulkColumns(meta);
+      const dictionary = `/v1/versions/${encodeURIComponent(meta.version)}/dictionary`;
+      const name = `equity-atlas-${level}-${meta.version}`;
+      if (format === 'long') {
+        const columns = selectColumns(columnsParam, LONG_COLUMNS, dictionary);
+        const rows = longRows(await reader.listPlaces(meta.version, level), meta);
+        c.header('cache-control', IMMUTABLE_CACHE_CONTROL);
+        c.header('link', `<${dictionary}>; rel="describedby"`);
+        return csvResponse(c, `${name}-long.csv`, columns, csvCells(columns, rows)) as never;
+      }
+      const columns = selectColumns(columnsParam, bulkColumns(meta), dictionary);
       const rows = (await reader.listPlaces(meta.version, level)).map((p) => bulkRow(p, meta));
       c.header('cache-control', IMMUTABLE_CACHE_CONTROL);
-      const name = `equity-atlas-${level}-${meta.version}`;
+      c.header('link', `<${dictionary}>; rel="describedby"`);
       if (negotiateFormat(c, format) === 'geojson') {
         const geometry = await reader.geometryJson(meta.version, level);
         if (geometry === null) throw problems.notFound(`No ${level} geometry stored for version ${meta.version}.`);
         c.header('content-type', 'application/geo+json');
         c.header('content-disposition', `attachment; filename="${name}.geojson"`);
-        return c.body(JSON.stringify(toFeatureCollection(rows, geometry, { version: meta.version, level, columns })), 200) as never;
+        return c.body(JSON.stringify(toFeatureCollection(columnsParam === undefined ? rows : (pickColumns(rows, columns) as typeof rows), geometry, { version: meta.version, level, columns })), 200) as never;
       }
       return csvResponse(c, `${name}.csv`, columns, csvCells(columns, rows)) as never;
     });
