@@ -56,7 +56,7 @@ const oneRoute = createRoute({
               indicators: z.array(z.record(z.string(), z.unknown())),
               derivation: z.record(z.string(), z.record(z.string(), z.string().nullable())),
               sources: z.array(z.object({ id: z.string(), title: z.string(), vintage: z.string(), sha256: z.string(), downloadUrl: z.string() })),
-              download: z.object({ csv: z.string(), geojson: z.string() }).openapi({ description: 'Bulk download links of the town level (use `level=zcta` for ZCTAs)' }),
+              download: z.object({ csv: z.string(), geojson: z.string(), long: z.string().optional(), dictionary: z.string().optional() }).openapi({ description: 'Bulk download links of the town level (use `level=zcta` for ZCTAs); `long`: one row per place × indicator; `dictionary`: what every column means' }),
             })
             .openapi('Version'),
         },
@@ -92,7 +92,7 @@ export function versionsRoutes(reader: IndexReader) {
           indicators: meta.indicators as unknown as Record<string, unknown>[],
           derivation: meta.derivation,
           sources: meta.sources,
-          download: { csv: `${base}csv`, geojson: `${base}geojson` },
+          download: { csv: `${base}csv`, geojson: `${base}geojson`, long: `${base}long`, dictionary: `/v1/versions/${encodeURIComponent(meta.version)}/dictionary` },
         },
         200,
       );
