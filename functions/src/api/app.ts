@@ -23,6 +23,7 @@ import { searchRoutes } from './routes/search.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { versionsRoutes } from './routes/versions.js';
 import { downloadRoutes } from './routes/downloads.js';
+import { dictionaryRoutes } from './routes/dictionary.js';
 import { layersRoutes } from './routes/layers.js';
 import { sensitivityRoutes } from './routes/sensitivity.js';
 import { versionDiffRoutes } from './routes/version-diff.js';
@@ -109,6 +110,7 @@ export function createApp({ reader, investments, adminAuth = { mode: 'token', to
   app.route('/v1', lookupRoutes(reader));
   app.route('/v1', versionsRoutes(reader));
   app.route('/v1', downloadRoutes(reader));
+  app.route('/v1', dictionaryRoutes(reader));
   app.route('/v1', sensitivityRoutes(reader));
   app.route('/v1', versionDiffRoutes(reader));
   app.route('/v1', placeHistoryRoutes(reader));
