@@ -65,7 +65,8 @@ export interface VersionMeta {
   derivation: Record<Level, Record<string, string | null>>;
   /** County-level context (SVI 2022, PLACES county, CHR 2011) by county FIPS: shown beside towns, never ranked with them. */
   countyContext: Record<string, CountyContext>;
-  sources: { id: string; title: string; vintage: string; sha256: string; downloadUrl: string }[];
+  /** publisher, license and landingPage: recorded since issue 15 (the API fills them from data/sources.json by id for older versions). */
+  sources: { id: string; title: string; vintage: string; sha256: string; downloadUrl: string; publisher?: string; license?: string; landingPage?: string | null }[];
   /** ma-hei-1.1: the day the index describes (YYYY-MM-DD): facility closures up to it are applied. */
   asOf?: string;
   /** ma-hei-1.1: towns where a hospital in a neighbouring state may be nearer than any in Massachusetts (docs/method.md §2b). */
@@ -78,6 +79,10 @@ export interface VersionMeta {
   timings?: Record<string, number>;
   /** What the version was computed from (pipeline/run-inputs.ts): a run with equal inputs publishes nothing. Absent before issue 17. */
   inputs?: VersionInputs;
+  /** sha256 of the published outputs (pipeline/content-hash.ts): equal for two runs of the same code on the same inputs. Absent before issue 15. */
+  contentSha256?: string;
+  /** The code that computed it: git commit (null without git) and package version (pipeline/code-provenance.ts). Absent before issue 15. */
+  code?: { gitCommit: string | null; gitDirty: boolean | null; packageVersion: string };
   /** Kept by the retention rule whatever its age (a citation relies on it): `npm run versions -- pin <id>`. */
   pinned?: boolean;
 }

@@ -3,6 +3,7 @@ import type { Registry } from '../indices/indicator-registry.js';
 import type { VersionInputs } from '../indices/place-record.js';
 import type { SourceEntry } from '../sources/source-manifest.js';
 import type { PriorityConfig } from '../sources/priority-geographies-config.js';
+import { canonicalJson } from './canonical-json.js';
 
 /**
  * What a version was computed from (issue 17, defect 4): two runs with equal
@@ -48,11 +49,4 @@ export function changedSince(
   const due = calendar.statusChangeDates.filter((d) => d > asOf && d <= calendar.today).sort();
   if (due.length > 0) return `a hospital status change took effect on ${due[0]} (after the current version's ${asOf || 'unknown'} date)`;
   return null;
-}
-
-/** JSON with object keys sorted, so equal values always hash equal. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-  );
 }

@@ -24,6 +24,8 @@ import { stateReferences } from '../indices/state-reference.js';
 import { publishedStateFigures } from './state-figures.js';
 import type { InvestmentStore } from '../store/investment-store.js';
 import { runInputs, UNKNOWN_REVISION } from './run-inputs.js';
+import { outputContentSha256, recordingBlobStore } from './content-hash.js';
+import { codeProvenance, type CodeProvenance } from './code-provenance.js';
 
 /** Sortable, readable version ids led by the method: ma-hei-1.0-20261123T034501Z-1a2b. */
 export function newVersionId(methodId: string, now = new Date()): string {
@@ -36,6 +38,8 @@ export interface PipelineResult {
   counts: Record<Level, number>;
   /** Seconds per stage. */
   timings: Record<string, number>;
+  /** sha256 of the published outputs (content-hash.ts), recorded in the version's meta. */
+  contentSha256: string;
 }
 
 export interface PipelineDeps {
@@ -59,6 +63,8 @@ export interface PipelineDeps {
   asOf?: string;
   /** Recorded in the version's inputs (pipeline/run-inputs.ts); default "unknown" (such a version is never "unchanged"). */
   codeRevision?: string;
+  /** Git commit and package version recorded in the version (default: read from the checkout, code-provenance.ts). */
+  code?: CodeProvenance;
 }
 
 
@@ -128,6 +134,9 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   const previous = (await deps.store.getCurrentVersion())?.version ?? null;
   const version = newVersionId(registry.method.id);
   progress.version?.(version);
+  // Every blob written from here on is in the version's content hash (content-hash.ts), new kinds included.
+  const written = recordingBlobStore(deps.blobs, version);
+  deps = { ...deps, blobs: written.blobs };
   const counts = { town: sources.towns.length, zcta: sources.zctas.length };
   const meta: VersionMeta = {
     version,
@@ -140,7 +149,7 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
     indicators: registry.indicators,
     countyContext: Object.fromEntries(sources.counties),
     derivation: { town: Object.fromEntries(assembled.derivation.town), zcta: Object.fromEntries(assembled.derivation.zcta) },
-    sources: sources.manifest.map(({ id, title, vintage, sha256, downloadUrl }) => ({ id, title, vintage, sha256, downloadUrl })),
+    sources: sources.manifest.map(({ id, title, vintage, sha256, downloadUrl, publisher, license, landingPage }) => ({ id, title, vintage, sha256, downloadUrl, publisher, license, landingPage: landingPage ?? null })),
     asOf,
     outOfStateLimitedTowns: borderTowns,
     closedFacilities: hospitals.closed.map(({ facility, change }) => ({ id: facility.id, name: facility.name, effectiveDate: change.effectiveDate, sourceUrl: change.sourceUrl })),
@@ -150,6 +159,7 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
       towns: places.filter((p) => p.level === 'town').map((p) => ({ population: p.population, values: Object.fromEntries(Object.entries(p.indicators).map(([id, i]) => [id, i.value])) })),
     }),
     inputs: runInputs(sources.manifest, registry, priorityConfig, draws, deps.codeRevision ?? UNKNOWN_REVISION),
+    code: deps.code ?? codeProvenance(),
   };
   // Priority geographies are derived from this version's town index (docs/method.md), validated before anything is written.
   const ahem = prepareAhem({ dataDir: deps.dataDir, manifest: sources.manifest, version, towns: sources.towns, townsForMap: sources.townsForMap, townPlaces: places.filter((p) => p.level === 'town'), config: priorityConfig });
@@ -181,9 +191,10 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineResult> {
   lap('store');
   progress.step('wrote map geometry and crosswalks');
 
-  await deps.store.publishVersion(version, previous);
-  progress.step(`published ${version} as current${previous ? ` (previous: ${previous})` : ''}`);
-  return { version, previous, counts, timings };
+  const contentSha256 = outputContentSha256({ meta, places, blobSha256: written.blobSha256 });
+  await deps.store.publishVersion(version, previous, { contentSha256 });
+  progress.step(`published ${version} as current${previous ? ` (previous: ${previous})` : ''}; content sha256 ${contentSha256}`);
+  return { version, previous, counts, timings, contentSha256 };
 }
 
 /** Where the CLI keeps the crosswalk cache. */

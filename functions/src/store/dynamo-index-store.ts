@@ -125,7 +125,7 @@ export class DynamoIndexStore implements IndexStore {
     };
   }
 
-  async publishVersion(version: string, expectedCurrent: string | null): Promise<void> {
+  async publishVersion(version: string, expectedCurrent: string | null, seal?: { contentSha256: string }): Promise<void> {
     try {
       await this.doc.send(
         new TransactWriteCommand({
@@ -135,10 +135,10 @@ export class DynamoIndexStore implements IndexStore {
               Update: {
                 TableName: this.tableName,
                 Key: keys.version(version),
-                UpdateExpression: 'SET #status = :complete, meta.#status = :complete',
+                UpdateExpression: `SET #status = :complete, meta.#status = :complete${seal ? ', meta.contentSha256 = :content' : ''}`,
                 ConditionExpression: '#status = :writing',
                 ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':complete': 'complete', ':writing': 'writing' },
+                ExpressionAttributeValues: { ':complete': 'complete', ':writing': 'writing', ...(seal ? { ':content': seal.contentSha256 } : {}) },
               },
             },
           ],

@@ -15,9 +15,10 @@ export interface IndexStore {
   putPlaces(version: string, places: PlaceRecord[], onProgress?: (written: number) => void): Promise<void>;
   /**
    * Make `version` current, atomically, only if the current pointer still is
-   * `expectedCurrent` (null = none yet). Throws StaleVersionError otherwise.
+   * `expectedCurrent` (null = none yet). Throws StaleVersionError otherwise. `seal.contentSha256`, the hash of
+   * everything written (pipeline/content-hash.ts), is recorded in the version's meta in the same write.
    */
-  publishVersion(version: string, expectedCurrent: string | null): Promise<void>;
+  publishVersion(version: string, expectedCurrent: string | null, seal?: { contentSha256: string }): Promise<void>;
   /**
    * Mark a version that is still "writing" (or already "abandoned") as "abandoned", so it can never be
    * published. False when it is neither: published meanwhile, or gone.
