@@ -8,10 +8,12 @@
  *   tsx infra/scripts/bundle-api.ts OUTDIR
  */
 import { build } from 'esbuild';
-import { statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiBundleOptions, englishOnlyZod } from './english-only-zod.js';
+import { SWAGGER_UI_FILES } from '../../functions/src/api/docs-page.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const API_BUNDLE_LIMIT_BYTES = 1_000_000;
@@ -30,3 +32,10 @@ if (size >= API_BUNDLE_LIMIT_BYTES) {
   process.exit(1);
 }
 process.stdout.write(`API bundle ${(size / 1e6).toFixed(3)} MB (English-only zod)\n`);
+// The API reference's Swagger UI files (docs-page.ts) are too big for the bundle's budget: they ship beside it,
+// where the handler resolves them as it does locally (node_modules/swagger-ui-dist next to index.mjs).
+const swaggerFrom = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+const swaggerTo = path.join(outdir, 'node_modules', 'swagger-ui-dist');
+mkdirSync(swaggerTo, { recursive: true });
+for (const file of ['package.json', 'LICENSE', 'NOTICE', ...SWAGGER_UI_FILES]) copyFileSync(path.join(swaggerFrom, file), path.join(swaggerTo, file));
+

@@ -28,8 +28,8 @@ import { layersRoutes } from './routes/layers.js';
 import { sensitivityRoutes } from './routes/sensitivity.js';
 import { versionDiffRoutes } from './routes/version-diff.js';
 import { placeHistoryRoutes } from './routes/place-history.js';
-import { renderDocsPage } from './docs-page.js';
-import type { Context } from 'hono';
+import { docsRoutes } from './docs-page.js';
+import { completeOpenApiDocument, OPENAPI_CONFIG } from './openapi-document.js';
 import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { versionCache } from './http-cache.js';
@@ -115,20 +115,11 @@ export function createApp({ reader, investments, adminAuth = { mode: 'token', to
   app.route('/v1', versionDiffRoutes(reader));
   app.route('/v1', placeHistoryRoutes(reader));
 
-  const openApiConfig = {
-    openapi: '3.1.0',
-    info: {
-      title: 'Equity Atlas API',
-      version: '1.0.0',
-      description: 'Place-based health equity indices for Massachusetts municipalities and ZIP codes (ZCTAs). Errors are RFC 9457 problem+json.',
-    },
-  };
-  app.doc31('/v1/openapi.json', openApiConfig);
-  // Human docs rendered from the same document (built once: routes do not change after start).
-  let docsHtml: string | undefined;
-  const docsPage = (c: Context) => c.html((docsHtml ??= renderDocsPage(app.getOpenAPI31Document(openApiConfig) as unknown as Record<string, unknown>)));
-  app.get('/docs', docsPage);
-  app.get('/v1/docs', docsPage);
+  // The generated document completed with what no single route owns (security schemes, 429; openapi-document.ts); built once.
+  let openApiDoc: object | undefined;
+  app.get('/v1/openapi.json', (c) => c.json((openApiDoc ??= completeOpenApiDocument(app.getOpenAPI31Document(OPENAPI_CONFIG)))));
+  // Human docs: Swagger UI over the same document, its assets from our own origin.
+  app.route('/', docsRoutes(OPENAPI_CONFIG.info.title));
 
   app.notFound((c) =>
     problemResponse(c, 404, { type: `${PROBLEM_BASE}not-found`, title: 'Not found', detail: `No route for ${c.req.method} ${c.req.path}. See /v1/openapi.json.`, instance: c.req.path }),

@@ -1,8 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import type { IndexReader } from './index-reader.js';
 
-/** Answers that do not follow the data version (liveness, the code's own OpenAPI document). */
-const UNVERSIONED = new Set(['/v1/health', '/v1/openapi.json']);
+/** Answers that do not follow the data version (liveness, the code's own OpenAPI document and its reference page). */
+const UNVERSIONED = new Set(['/v1/health', '/v1/openapi.json', '/v1/docs']);
+/** The reference page's files (docs-page.ts): their own content ETags, and no store read, so the docs work while the store is down. */
+const DOCS_ASSETS = /^\/v1\/docs\/assets\//;
 /** Live data with its own content ETags and no-store (investments, their audit trail, need vs investment). */
 const LIVE = /^\/v1\/(investments|need-investment)(\/|$)/;
 
@@ -71,7 +73,7 @@ export function pinnedVersionId(path: string, search: URLSearchParams): string |
  */
 export function versionCache(reader: IndexReader): MiddlewareHandler {
   return async (c, next) => {
-    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || UNVERSIONED.has(c.req.path) || LIVE.test(c.req.path)) return next();
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || UNVERSIONED.has(c.req.path) || DOCS_ASSETS.test(c.req.path) || LIVE.test(c.req.path)) return next();
     const url = c.req.url;
     const queryAt = url.indexOf('?');
     const pinned = pinnedVersionId(c.req.path, new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)));

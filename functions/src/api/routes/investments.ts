@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { IdempotencyKeyReuseError, InvestmentNotFoundError, StaleInvestmentError, type Investment, type InvestmentFields, type InvestmentStore } from '../../store/investment-store.js';
 import { requireAdmin, type AdminAuth, type AdminEnv } from '../admin-auth.js';
+import { ADMIN_SECURITY } from '../openapi-document.js';
 import type { IndexReader } from '../index-reader.js';
 import { AuditEntrySchema, authResponses, InvestmentInputSchema, InvestmentPatchSchema, InvestmentSchema } from '../investment-schemas.js';
 import { ProblemError, problems } from '../problem.js';
@@ -89,6 +90,7 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
     operationId: 'createInvestment',
     summary: 'Add an investment (admin). Idempotency-Key makes retries safe.',
     middleware: [admin] as const,
+    security: ADMIN_SECURITY,
     request: {
       headers: z.object({ 'idempotency-key': z.string().regex(/^[\x21-\x7e]{1,200}$/, 'expected 1–200 visible ASCII characters').optional().openapi({ description: 'Retrying with the same key and body returns the first response (Idempotent-Replayed: true) instead of creating a duplicate.' }) }),
       body: { content: { 'application/json': { schema: InvestmentInputSchema } }, required: true },
@@ -102,6 +104,7 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
     operationId: 'replaceInvestment',
     summary: 'Replace an investment (admin), only if it is still at the If-Match version',
     middleware: [admin] as const,
+    security: ADMIN_SECURITY,
     request: { params: IdParam, headers: IfMatch, body: { content: { 'application/json': { schema: InvestmentInputSchema } }, required: true } },
     responses: { 200: one, ...problemResponses, ...authResponses, ...notFoundResponse, 412: problem('Stale version: nothing changed'), 428: problem('If-Match missing') },
   });
@@ -112,6 +115,7 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
     operationId: 'updateInvestment',
     summary: 'Change some fields of an investment (admin), only if it is still at the If-Match version',
     middleware: [admin] as const,
+    security: ADMIN_SECURITY,
     request: { params: IdParam, headers: IfMatch, body: { content: { 'application/json': { schema: InvestmentPatchSchema } }, required: true } },
     responses: { 200: one, ...problemResponses, ...authResponses, ...notFoundResponse, 412: problem('Stale version: nothing changed'), 428: problem('If-Match missing') },
   });
@@ -122,6 +126,7 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
     operationId: 'deleteInvestment',
     summary: 'Soft-delete an investment (admin): no longer listed; record and audit trail kept',
     middleware: [admin] as const,
+    security: ADMIN_SECURITY,
     request: { params: IdParam, headers: IfMatch },
     responses: { 204: { description: 'Deleted' }, ...problemResponses, ...authResponses, ...notFoundResponse, 412: problem('Stale version: nothing changed') },
   });
@@ -132,6 +137,7 @@ export function investmentRoutes(reader: IndexReader, store: InvestmentStore, au
     operationId: 'getInvestmentAudit',
     summary: 'Audit trail of an investment (admin): who changed what, when, before and after',
     middleware: [admin] as const,
+    security: ADMIN_SECURITY,
     request: { params: IdParam },
     responses: { 200: { content: { 'application/json': { schema: z.object({ id: z.string(), entries: z.array(AuditEntrySchema) }).openapi('InvestmentAudit') } }, description: 'Oldest first' }, ...problemResponses, ...authResponses, ...notFoundResponse },
   });
