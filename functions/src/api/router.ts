@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { problems } from './problem.js';
+import { notFoundResponse, problemResponses } from './schemas.js';
 
 /**
  * The keys a route declares for one part of the request (its query object, its JSON body object);
@@ -21,14 +22,25 @@ export function unknownKeys(given: Iterable<string>, accepted: readonly string[]
  * version or selected fields when it did not (issue 15), so each one is named with what the route takes.
  */
 export function unknownKeysProblem(kind: 'query parameter' | 'body field', unknown: string[], accepted: readonly string[]) {
-  const names = unknown.map((k) => `"${k}"`).join(', ');
+  // A hostile key could be long: it is named, not echoed whole.
+  const names = unknown.map((k) => `"${k.length > 60 ? `${k.slice(0, 60)}…` : k}"`).join(', ');
   const takes = accepted.length ? `accepted: ${accepted.join(', ')}.` : `this route takes no ${kind}s.`;
   const detail = `Unknown ${kind}${unknown.length > 1 ? 's' : ''} ${names}; ${takes}`;
-  return problems.badRequest(detail, unknown.map((path) => ({ path, message: `unknown ${kind}; ${takes}` })));
+  return problems.badRequest(detail, unknown.map((path) => ({ path: path.slice(0, 60), message: `unknown ${kind}; ${takes}` })));
 }
 
 interface RouteParts {
   request?: { query?: unknown; body?: { content?: Record<string, { schema?: unknown } | undefined> } };
+  responses?: Record<string, unknown>;
+}
+
+/**
+ * The answers every route can give beyond its own: 400 (strict parameters apply to all) and, where
+ * it takes `version`, 404 for an unknown id. Declared here so the document cannot miss them.
+ */
+export function withImpliedResponses<R extends RouteParts>(route: R): R {
+  const pins = declaredKeys(route.request?.query)?.includes('version') || declaredKeys(route.request?.body?.content?.['application/json']?.schema)?.includes('version');
+  return { ...route, responses: { 400: problemResponses[400], ...(pins ? notFoundResponse : {}), ...route.responses } };
 }
 
 /** Rejects query parameters (and top-level JSON body fields) the route does not declare; runs before the route's validators. */
@@ -70,7 +82,7 @@ export function newRouter(): OpenAPIHono {
   const register = router.openapi;
   router.openapi = ((route: Parameters<typeof register>[0], ...rest: unknown[]) => {
     const own = route.middleware ? (Array.isArray(route.middleware) ? route.middleware : [route.middleware]) : [];
-    return (register as (...args: unknown[]) => unknown)({ ...route, middleware: [strictParameters(route as RouteParts), ...own] }, ...rest);
+    return (register as (...args: unknown[]) => unknown)({ ...withImpliedResponses(route as RouteParts), middleware: [strictParameters(route as RouteParts), ...own] }, ...rest);
   }) as typeof register;
   return router;
 }
