@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Level, PlaceRecord, VersionMeta } from '../indices/place-record.js';
 import type { BlobStore, IndexStore } from '../store/index-store.js';
 import { createApp } from './app.js';
-import { IMMUTABLE_CACHE_CONTROL } from './http-cache.js';
+import { IMMUTABLE_CACHE_CONTROL, pinnedVersionId } from './http-cache.js';
 import { IndexReader } from './index-reader.js';
 
 const meta = { version: 'ma-hei-1.0-20261123T000000Z-abcd', measures: { town: {}, zcta: {} } } as unknown as VersionMeta;
@@ -34,5 +34,46 @@ describe('Cache-Control: caching as a feature (issue 17)', () => {
   it('keeps pinned-version answers immutable for a year (test/api-research.e2e.test.ts sends them) and unversioned ones uncached', async () => {
     expect(directives(IMMUTABLE_CACHE_CONTROL)['max-age']).toBe('31536000');
     expect((await app.request('/v1/health')).headers.get('cache-control')).toBeNull();
+  });
+});
+
+describe('pinned versions (issue 15)', () => {
+  const current = { version: 'ma-hei-1.1-20261130T000000Z-cur0', status: 'complete', measures: { town: {}, zcta: {} } } as unknown as VersionMeta;
+  const older = { ...current, version: 'ma-hei-1.0-20261123T000000Z-old0' } as VersionMeta;
+  const byId = new Map([current, older].map((m) => [m.version, m]));
+  const pinStore = { getCurrentVersion: async () => current, getVersion: async (id: string) => byId.get(id) ?? null, listPlaces: async () => [] } as unknown as IndexStore;
+  const pinned = createApp({ reader: new IndexReader(pinStore, blobs) });
+
+  it('reads the pinned id from ?version= or a /v1/versions/{id} path, the query first', () => {
+    expect(pinnedVersionId('/v1/places', new URLSearchParams('level=town&version=v1'))).toBe('v1');
+    expect(pinnedVersionId('/v1/versions/v2/download', new URLSearchParams(''))).toBe('v2');
+    expect(pinnedVersionId('/v1/versions/v2', new URLSearchParams('version=v3'))).toBe('v3');
+    expect(pinnedVersionId('/v1/versions', new URLSearchParams(''))).toBeNull();
+    expect(pinnedVersionId('/v1/places', new URLSearchParams('level=town'))).toBeNull();
+  });
+
+  it('tags a pinned answer with the pinned version and makes it immutable, also where the route sets its own lifetime', async () => {
+    for (const path of [`/v1/places?level=town&version=${older.version}`, `/v1/geometry/town?version=${older.version}`]) {
+      const res = await pinned.request(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('etag'), path).toMatch(new RegExp(`^"${older.version}\\.`));
+      expect(res.headers.get('cache-control'), path).toBe(IMMUTABLE_CACHE_CONTROL);
+    }
+    const unpinned = await pinned.request('/v1/places?level=town');
+    expect(unpinned.headers.get('etag')).toMatch(new RegExp(`^"${current.version}\\.`));
+    expect(unpinned.headers.get('cache-control')).not.toBe(IMMUTABLE_CACHE_CONTROL);
+  });
+
+  it('revalidates a pinned answer with a 304 but never answers 304 for an unknown id', async () => {
+    const path = `/v1/places?level=town&version=${older.version}`;
+    const first = await pinned.request(path);
+    const again = await pinned.request(path, { headers: { 'if-none-match': first.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('cache-control')).toBe(IMMUTABLE_CACHE_CONTROL);
+    for (const inm of ['*', '"nope.x"', first.headers.get('etag')!]) {
+      const res = await pinned.request('/v1/places?level=town&version=nope', { headers: { 'if-none-match': inm } });
+      expect(res.status, inm).toBe(404);
+      expect(res.headers.get('etag'), inm).toBeNull();
+    }
   });
 });
