@@ -13,7 +13,7 @@ export const OPENAPI_CONFIG = {
     title: 'Equity Atlas API',
     version: '1.0.0',
     description:
-      'Place-based health equity indices for Massachusetts municipalities and ZIP codes (ZCTAs), published as immutable versions. Errors are RFC 9457 problem+json. Read operations need no credentials; the investment write and audit operations need an admin bearer token.',
+      'Place-based health equity indices for Massachusetts municipalities and ZIP codes (ZCTAs), published as immutable versions. Errors are RFC 9457 problem+json. Every read operation takes `version=<id>` (GET /v1/versions lists them) to pin its answer to one published version; a pinned answer is immutable (`Cache-Control: public, max-age=31536000, immutable`) and an unknown id is a 404 problem. Parameters are strict: an undeclared query parameter (or JSON body field) is a 400 problem that names it and lists the accepted ones. Read operations need no credentials; the investment write and audit operations need an admin bearer token.',
     license: { name: 'MIT', identifier: 'MIT' },
   },
   // Relative: the API is served from the same origin as this document (locally and behind CloudFront).
