@@ -46,9 +46,15 @@ export interface MapApp {
   close(): Promise<void>;
 }
 
-export async function startMapApp(): Promise<MapApp> {
+export interface MapAppOptions {
+  /** Runs after the first version is published and before the server starts (e.g. publish a second version). */
+  afterPublish?: (ctx: Awaited<ReturnType<typeof publishedStore>>) => Promise<void>;
+}
+
+export async function startMapApp(options: MapAppOptions = {}): Promise<MapApp> {
   if (!existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error(`web app not built at ${WEB_DIR}: run \`npm run build\` (npm test does it first)`);
   const ctx = await publishedStore();
+  await options.afterPublish?.(ctx);
   const server = await serveLocal({ app: createApp({ reader: new IndexReader(ctx.store, ctx.blobs), investments: ctx.investments }), port: 0, webDir: WEB_DIR });
   const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
