@@ -64,6 +64,14 @@ const samples = (): Sample[] => [
   { url: `/v1/versions/${v()}/download?level=zcta` },
   { url: `/v1/versions/${v()}/download?format=geojson` },
   { url: `/v1/versions/${v()}/download?format=xlsx` },
+  // Issue 15 contract 6: change over time (a version compared with itself: every place unchanged).
+  { url: `/v1/versions/${v()}/diff?from=${v()}` },
+  { url: `/v1/versions/${v()}/diff?from=${v()}&level=zcta&format=csv` },
+  { url: `/v1/versions/${v()}/diff` },
+  { url: `/v1/versions/${v()}/diff?from=ma-hei-0-19990101T000000Z-0000` },
+  { url: '/v1/places/town/2502507000/history' },
+  { url: '/v1/places/zcta/01001/history' },
+  { url: '/v1/places/town/2599999999/history' },
   // Issue 5 routes: reads, and writes without credentials (their success paths are tested in the investment tests).
   { url: '/v1/priority-geographies' },
   { url: '/v1/investments' },
