@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildOptions, Plugin } from 'esbuild';
 
@@ -24,7 +25,8 @@ export function englishOnlyZod(repoRoot: string): Plugin {
 
 /**
  * esbuild options of the API Lambda bundle, as the stack builds it (ESM for
- * Node 22, minified, everything bundled, `require` shim for CommonJS deps).
+ * Node 22, minified, everything bundled, `require` shim for CommonJS deps,
+ * docs/method.md inlined).
  */
 export function apiBundleOptions(repoRoot: string, outfile: string, plugins: Plugin[]): BuildOptions {
   return {
@@ -38,6 +40,8 @@ export function apiBundleOptions(repoRoot: string, outfile: string, plugins: Plu
     outfile,
     logLevel: 'warning',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    // The method document served at /v1/methods/document (functions/src/api/method-document.ts), inlined as a string.
+    define: { __METHOD_DOCUMENT__: JSON.stringify(readFileSync(path.join(repoRoot, 'docs', 'method.md'), 'utf8')) },
     plugins,
   };
 }

@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health.js';
 import { placesRoutes } from './routes/places.js';
 import { geometryRoutes } from './routes/geometry.js';
 import { methodsRoutes } from './routes/methods.js';
+import { methodDocumentRoutes } from './routes/method-document.js';
 import { crosswalkRoutes } from './routes/crosswalk.js';
 import { customIndexRoutes } from './routes/custom-index.js';
 import { disparitiesRoutes } from './routes/disparities.js';
@@ -97,6 +98,7 @@ export function createApp({ reader, investments, adminAuth = { mode: 'token', to
   app.route('/v1', geometryRoutes(reader));
   app.route('/v1', layersRoutes(reader));
   app.route('/v1', methodsRoutes(reader));
+  app.route('/v1', methodDocumentRoutes());
   app.route('/v1', crosswalkRoutes(reader));
   app.route('/v1', customIndexRoutes(reader));
   app.route('/v1', disparitiesRoutes(reader));

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { IndexReader } from './index-reader.js';
 
 /** Answers that do not follow the data version (liveness, the code's own OpenAPI document and its reference page). */
-const UNVERSIONED = new Set(['/v1/health', '/v1/openapi.json', '/v1/docs']);
+const UNVERSIONED = new Set(['/v1/health', '/v1/openapi.json', '/v1/docs', '/v1/methods/document']);
 /** The reference page's files (docs-page.ts): their own content ETags, and no store read, so the docs work while the store is down. */
 const DOCS_ASSETS = /^\/v1\/docs\/assets\//;
 /** Live data with its own content ETags and no-store (investments, their audit trail, need vs investment). */
