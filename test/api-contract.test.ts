@@ -64,6 +64,12 @@ const samples = (): Sample[] => [
   { url: `/v1/versions/${v()}/download?level=zcta` },
   { url: `/v1/versions/${v()}/download?format=geojson` },
   { url: `/v1/versions/${v()}/download?format=xlsx` },
+  // Issue 15 contracts 1 and 5: data dictionary, long format, columns=.
+  { url: `/v1/versions/${v()}/dictionary` },
+  { url: `/v1/versions/${v()}/dictionary?format=csv` },
+  { url: '/v1/versions/ma-hei-0-19990101T000000Z-0000/dictionary' },
+  { url: `/v1/versions/${v()}/download?format=long&columns=id,indicator,value` },
+  { url: `/v1/versions/${v()}/download?columns=id,nope` },
   // Issue 15 contract 6: change over time (a version compared with itself: every place unchanged).
   { url: `/v1/versions/${v()}/diff?from=${v()}` },
   { url: `/v1/versions/${v()}/diff?from=${v()}&level=zcta&format=csv` },
@@ -85,6 +91,11 @@ const samples = (): Sample[] => [
   { url: '/v1/sensitivity?level=town' },
   { url: '/v1/sensitivity?level=zcta&format=csv' },
   { url: '/v1/sensitivity?level=county' },
+  // Issue 15 contracts 3 and 4: a pinned version, an unknown one, an undeclared parameter (every route declares its 400 and 404).
+  { url: `/v1/layers/town?version=${v()}` },
+  { url: '/v1/places?level=town&version=ma-hei-0-19990101T000000Z-0000' },
+  { url: '/v1/health?bogus=1' },
+  { method: 'post', url: '/v1/indices/custom', body: { level: 'town', weights: { social_drivers: 1 }, version: 'ma-hei-0-19990101T000000Z-0000' } },
   { method: 'post', url: '/v1/investments', body: {} },
   { method: 'put', url: `/v1/investments/${investmentId}`, body: {} },
   { method: 'patch', url: `/v1/investments/${investmentId}`, body: {} },

@@ -182,7 +182,7 @@ describe('formats and bulk download', () => {
     expect(rows).toHaveLength(351);
     expect(columns.slice(0, 3)).toEqual(['id', 'name', 'level']);
     expect(columns).toEqual(expect.arrayContaining(['obesity', 'obesity_se', 'obesity_percentile', 'obesity_flagged', 'low_birth_weight', 'maternal_perinatal_score', 'percentile_lo90']));
-    expect(columns.length).toBe(15 + 4 * 2 + 30 * 4);
+    expect(columns.length).toBe(15 + 4 * 3 + 30 * 5); // domains: score, percentile, no_data_reason; indicators: value, se, percentile, flagged, no_data_reason (issue 15)
     const zcta = (await (await get(`/v1/versions/${v}/download?level=zcta`, { accept: 'application/geo+json' })).json()) as { features: { id: string; properties: Record<string, unknown> }[] };
     expect(zcta.features).toHaveLength(537);
     const z01001 = zcta.features.find((f) => f.id === '01001')!;
