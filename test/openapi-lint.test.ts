@@ -48,6 +48,48 @@ describe('OpenAPI document', () => {
     for (const { key, op } of operations()) expect(op.responses['429'], key).toEqual({ $ref: '#/components/responses/TooManyRequests' });
   });
 
+  it('types every problem answer with the Problem schema', () => {
+    for (const { key, op } of operations()) {
+      for (const [status, res] of Object.entries(op.responses as Record<string, Json>)) {
+        const schema = (res.$ref ? doc.components.responses[res.$ref.split('/').pop()] : res).content?.['application/problem+json']?.schema;
+        if (Number(status) >= 400) expect(schema, `${key} ${status}`).toEqual({ $ref: '#/components/schemas/Problem' });
+      }
+    }
+  });
+
+  it('leaves no answer untyped: no empty schema (z.any) except the diff\'s before/after values', () => {
+    const untyped: string[] = [];
+    const walk = (node: unknown, at: string) => {
+      if (!node || typeof node !== 'object') return;
+      if (!Array.isArray(node) && Object.keys(node).length === 0 && /(schema|items|properties\.[^.]+|additionalProperties)$/.test(at)) untyped.push(at);
+      for (const [k, v] of Object.entries(node)) walk(v, `${at}.${k}`);
+    };
+    walk(doc.paths, 'paths');
+    walk(doc.components.schemas, 'schemas');
+    expect(untyped).toEqual(['schemas.FieldChange.properties.from', 'schemas.FieldChange.properties.to']);
+  });
+
+  it('describes GeoJSON answers as features with Polygon/MultiPolygon geometry and typed properties', () => {
+    const geo = operations().flatMap(({ key, op }) => (op.responses['200']?.content?.['application/geo+json'] ? [{ key, schema: op.responses['200'].content['application/geo+json'].schema as Json }] : []));
+    expect(geo.map((g) => g.key).sort()).toEqual(['GET /v1/geometry/{level}', 'GET /v1/places', 'GET /v1/priority-geographies', 'GET /v1/versions/{id}/download']);
+    const resolve = (s: Json): Json => (s.$ref ? resolve(doc.components.schemas[s.$ref.split('/').pop()]) : s);
+    for (const { key, schema } of geo) {
+      const collection = resolve(schema);
+      expect(collection.properties.type.enum ?? [collection.properties.type.const], key).toEqual(['FeatureCollection']);
+      const feature = resolve(collection.properties.features.items);
+      expect(feature.required, key).toEqual(expect.arrayContaining(['type', 'id', 'geometry', 'properties']));
+      // Either the Polygon | MultiPolygon union, or that union or null (list rows without an outline).
+      const geometry = feature.properties.geometry as Json;
+      const shapes = (geometry.$ref ? resolve(geometry).anyOf : geometry.anyOf) as Json[];
+      expect(shapes.map((s) => (s.$ref ? resolve(s).properties.type.enum[0] : s.type)).sort(), key).toEqual(expect.arrayContaining(['MultiPolygon', 'Polygon']));
+      expect(shapes.length, key).toBeLessThanOrEqual(3);
+      const properties = resolve(feature.properties.properties);
+      expect(properties.properties ?? properties.additionalProperties, key).toBeTruthy();
+    }
+    const area = resolve({ $ref: '#/components/schemas/GeoJsonAreaGeometry' });
+    expect(area.anyOf.map((s: Json) => resolve(s).properties.type.enum[0]).sort()).toEqual(['MultiPolygon', 'Polygon']);
+  });
+
   it('passes the Redocly recommended ruleset with 0 errors', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'openapi-lint-'));
     try {

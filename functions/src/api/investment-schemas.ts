@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TOWN_ID } from '../sources/towns.js';
+import { ProblemSchema } from './schemas.js';
 
 /** As published: a day or only a month. */
 const PARTIAL_DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
@@ -71,6 +72,6 @@ export const AuditEntrySchema = z
   .openapi('InvestmentAuditEntry');
 
 export const authResponses = {
-  401: { content: { 'application/problem+json': { schema: z.any() } }, description: 'No (valid) bearer token' },
-  403: { content: { 'application/problem+json': { schema: z.any() } }, description: 'Token is not an admin token' },
+  401: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'No (valid) bearer token' },
+  403: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Token is not an admin token' },
 } as const;

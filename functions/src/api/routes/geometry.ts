@@ -3,6 +3,7 @@ import { currentCacheControl } from '../http-cache.js';
 import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
+import { featureCollectionSchema, OutlineFeatureSchema } from '../geojson-schemas.js';
 import { LevelSchema, notFoundResponse, problemResponses } from '../schemas.js';
 import { resolveVersion, versionQuery } from '../version-param.js';
 
@@ -14,7 +15,7 @@ const route = createRoute({
   request: { params: z.object({ level: LevelSchema.openapi({ param: { name: 'level', in: 'path' } }) }), query: z.object(versionQuery) },
   responses: {
     200: {
-      content: { 'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.any()) }).openapi('GeometryCollection') } },
+      content: { 'application/geo+json': { schema: featureCollectionSchema('GeometryCollection', OutlineFeatureSchema, {}) } },
       description: 'GeoJSON FeatureCollection',
     },
     ...problemResponses,

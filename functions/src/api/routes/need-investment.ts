@@ -17,11 +17,24 @@ const DEFINITION =
   'Multi-place grants are split into equal shares per named place; amounts not published are counted in grants_without_amount, never estimated; ' +
   'usd_per_resident_per_year = announced dollars ÷ the years the amount pays for (amountYears, else the duration) ÷ 2020 population (grants without a duration are in usd_not_annualized). county = the town’s county (geographies: their members’ counties). docs/method.md, "Need and investment".';
 
+// One field per CSV column, in COLUMNS order (the `satisfies` keeps the two lists the same).
 const Row = z
   .object({
-    ...Object.fromEntries(COLUMNS.map((k) => [k, z.any()])),
-    county: z.string().nullable().openapi({ description: 'County of the town ("Hampden"); for a geography the counties of its members, "; "-joined; null = unknown. Last CSV column.', example: 'Hampden' }),
-  })
+    id: z.string().openapi({ description: 'Town GEOID (10 digits) or priority geography id', example: '2500545000' }),
+    name: z.string().openapi({ example: 'New Bedford' }),
+    population: z.number().int().nullable().openapi({ description: '2020 population (geographies: sum of members); null = unknown' }),
+    percentile: z.number().nullable().openapi({ description: 'Overall index percentile, on the scale of highNeedPercentile (geographies: population-weighted mean of members); null = not ranked' }),
+    rank: z.number().int().nullable().openapi({ description: '1 = most disadvantaged; null = not ranked' }),
+    flag_count: z.number().int().openapi({ description: 'Flagged indicators: the flagCount of the town or geography' }),
+    grant_count: z.number().int().openapi({ description: 'Grants naming the town or a member town' }),
+    grants_without_amount: z.number().int().openapi({ description: 'Of those, grants whose amount was not published (not in the dollar totals)' }),
+    total_announced_usd: z.number().openapi({ description: 'Announced dollars, multi-place grants split equally per named place' }),
+    usd_per_resident_per_year: z.number().nullable().openapi({ description: 'Announced dollars ÷ years the amount pays for ÷ population; null = no population or no annualizable grant' }),
+    usd_not_annualized: z.number().openapi({ description: 'Announced dollars of grants without a duration (not in the per-year figure)' }),
+    high_need: z.boolean().openapi({ description: `percentile ≥ ${HIGH_NEED_PERCENTILE}` }),
+    high_need_no_investment: z.boolean().openapi({ description: 'high_need and no grant names the town or a member town' }),
+    county: z.string().nullable().openapi({ description: 'County of the town ("Hampden"); for a geography the counties of its members, "; "-joined; null = unknown. Last CSV column.', example: 'Bristol' }),
+  } satisfies Record<(typeof COLUMNS)[number], z.ZodType>)
   .openapi('NeedInvestmentRow');
 
 const route = createRoute({

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
+import { featureCollectionSchema, PlaceFeatureSchema } from '../geojson-schemas.js';
 import type { PlaceRecord, VersionMeta } from '../../indices/place-record.js';
 import { csvResponse } from '../csv-response.js';
 import { ResponseCache } from '../response-cache.js';
@@ -51,7 +52,7 @@ const listRoute = createRoute({
             .openapi('PlaceList'),
         },
         'text/csv': { schema: z.string().openapi({ example: 'id,name,score,percentile,rank,noDataReason\n2500100060,Abington,0.41,38.3,217,\n' }) },
-        'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), version: z.string(), level: LevelSchema, nextCursor: z.string().nullable(), features: z.array(z.any()) }).openapi('PlaceListGeoJson') },
+        'application/geo+json': { schema: featureCollectionSchema('PlaceListGeoJson', PlaceFeatureSchema, { version: z.string(), level: LevelSchema, nextCursor: z.string().nullable() }) },
       },
       description: 'Places sorted by id unless `sort` says otherwise',
     },

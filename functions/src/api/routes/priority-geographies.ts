@@ -5,6 +5,7 @@ import { priorityGeographiesKey } from '../../store/index-store.js';
 import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
+import { featureCollectionSchema, featureSchema } from '../geojson-schemas.js';
 import { notFoundResponse, problemResponses } from '../schemas.js';
 import { resolveVersion, versionQuery } from '../version-param.js';
 
@@ -53,14 +54,40 @@ const MemberSchema = z
   })
   .openapi('PriorityGeographyMember');
 
-const FeatureSchema = z
+// Fields a version may predate are optional; the route fills in members' basis and reason itself.
+const FeatureSchema = featureSchema(
+  'PriorityGeography',
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    status: z.enum(['confirmed', 'derived']),
+    sourceUrl: z.string().nullable().optional().openapi({ description: 'Public announcement of a confirmed geography; null for a derived one.' }),
+    notes: z.string().optional(),
+    members: z.array(MemberSchema),
+    reasons: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })).optional().openapi({ description: 'One line per member: why it is in.' }),
+    population: z.number().int().optional().openapi({ description: '2020 census population of the members.' }),
+    index: z
+      .object({
+        percentile: z.number().nullable().openapi({ description: 'Population-weighted mean overall percentile (0–100) of the ranked members.' }),
+        bestRank: z.number().int().nullable(),
+        worstRank: z.number().int().nullable(),
+        flagCount: z.number().int().openapi({ description: 'Flagged indicators summed over members.' }),
+        membersRanked: z.number().int(),
+      })
+      .optional(),
+  }),
+);
+
+const RuleSchema = z
   .object({
-    type: z.literal('Feature'),
-    geometry: z.any(),
-    properties: z.object({ id: z.string(), name: z.string(), status: z.enum(['confirmed', 'derived']), members: z.array(MemberSchema) }).catchall(z.any()),
+    targetGeographies: z.number().int(),
+    targetMunicipalities: z.number().int(),
+    maxMembersPerGeography: z.number().int(),
+    minPercentile: z.number().openapi({ description: 'Overall percentile (0–100) at or above which a town may be taken.' }),
+    growConfirmed: z.boolean(),
+    text: z.string().openapi({ description: 'The rule in words.' }),
   })
-  .catchall(z.any())
-  .openapi('PriorityGeography');
+  .openapi('PriorityRule', { description: 'The derivation rule applied (data/priority-geographies.json, docs/method.md "Priority geographies").' });
 
 const route = createRoute({
   method: 'get',
@@ -74,9 +101,7 @@ const route = createRoute({
     200: {
       content: {
         'application/geo+json': {
-          schema: z
-            .object({ type: z.literal('FeatureCollection'), version: z.string(), rule: z.record(z.string(), z.any()), notes: z.string(), features: z.array(FeatureSchema) })
-            .openapi('PriorityGeographies'),
+          schema: featureCollectionSchema('PriorityGeographies', FeatureSchema, { version: z.string(), rule: RuleSchema, notes: z.string() }),
         },
       },
       description: 'GeoJSON FeatureCollection of the priority geographies',
