@@ -55,6 +55,7 @@ const WITHOUT_VERSION: [RegExp, string][] = [
   [/^\/v1\/versions\/\{id\}(\/|$)/, 'the version is in the path'],
   [/^\/v1\/investments(\/|$)/, 'live data, not part of a version'],
   [/^\/v1\/places\/\{level\}\/\{id\}\/history$/, 'spans every version'],
+  [/^\/v1\/methods\/document$/, "the code's method document, not a version's data"],
 ];
 
 /** Pinnable answers whose body has no `version` field (the stored map geometry is served as published). */

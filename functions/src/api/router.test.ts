@@ -77,3 +77,22 @@ describe('newRouter: strict parameters on every route', () => {
     expect(Object.keys(doc.paths!['/q']!.get!.responses!).sort()).toEqual(['200', '400', '404']);
   });
 });
+
+describe('strict body fields with other mistakes', () => {
+  const route = createRoute({
+    method: 'post',
+    path: '/b',
+    request: { body: { content: { 'application/json': { schema: z.object({ level: z.enum(['town', 'zcta']), n: z.number().min(0) }).strict() } }, required: true } },
+    responses: { 200: { description: 'ok' } },
+  });
+  const app = newRouter().openapi(route, (c) => c.json(c.req.valid('json'), 200));
+  app.onError((err, c) => (err instanceof ProblemError ? renderProblem(c, err) : c.text(String(err), 500)));
+
+  it('lists the unknown field and every other invalid field in one problem', async () => {
+    const res = await app.request('/b', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ level: 'city', n: -1, extra: 1 }) });
+    expect(res.status).toBe(400);
+    const p = (await res.json()) as { detail: string; errors: { path: string }[] };
+    expect(p.errors.map((e) => e.path)).toEqual(['extra', 'level', 'n']);
+    expect(p.detail).toMatch(/^Unknown body field "extra"; accepted: level, n\. level: .+\. n: .+\.$/);
+  });
+});

@@ -21,13 +21,16 @@ export function unknownKeys(given: Iterable<string>, accepted: readonly string[]
  * The 400 problem of undeclared parameters. Silently ignoring them lets a script believe it pinned a
  * version or selected fields when it did not (issue 15), so each one is named with what the route takes.
  */
-export function unknownKeysProblem(kind: 'query parameter' | 'body field', unknown: string[], accepted: readonly string[]) {
+export function unknownKeysProblem(kind: 'query parameter' | 'body field', unknown: string[], accepted: readonly string[], otherErrors: { path: string; message: string }[] = []) {
   // A hostile key could be long: it is named, not echoed whole.
   const names = unknown.map((k) => `"${k.length > 60 ? `${k.slice(0, 60)}…` : k}"`).join(', ');
   const takes = accepted.length ? `accepted: ${accepted.join(', ')}.` : `this route takes no ${kind}s.`;
-  const detail = `Unknown ${kind}${unknown.length > 1 ? 's' : ''} ${names}; ${takes}`;
-  return problems.badRequest(detail, unknown.map((path) => ({ path: path.slice(0, 60), message: `unknown ${kind}; ${takes}` })));
+  const detail = `Unknown ${kind}${unknown.length > 1 ? 's' : ''} ${names}; ${takes}${otherErrors.map((e) => ` ${e.path}: ${e.message}.`).join('')}`;
+  return problems.badRequest(detail, [...unknown.map((path) => ({ path: path.slice(0, 60), message: `unknown ${kind}; ${takes}` })), ...otherErrors]);
 }
+
+/** Zod issues as problem `errors` entries (the same shape the validation hook answers). */
+const issueErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) => issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
 
 interface RouteParts {
   request?: { query?: unknown; body?: { content?: Record<string, { schema?: unknown } | undefined> } };
@@ -46,7 +49,8 @@ export function withImpliedResponses<R extends RouteParts>(route: R): R {
 /** Rejects query parameters (and top-level JSON body fields) the route does not declare; runs before the route's validators. */
 export function strictParameters(route: RouteParts): MiddlewareHandler {
   const query = declaredKeys(route.request?.query) ?? [];
-  const body = declaredKeys(route.request?.body?.content?.['application/json']?.schema);
+  const bodySchema = route.request?.body?.content?.['application/json']?.schema;
+  const body = declaredKeys(bodySchema);
   return async (c, next) => {
     const url = c.req.url;
     if (url.includes('?')) {
@@ -58,7 +62,12 @@ export function strictParameters(route: RouteParts): MiddlewareHandler {
       const json: unknown = await c.req.json().catch(() => undefined);
       if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
         const unknown = unknownKeys(Object.keys(json), body);
-        if (unknown.length) throw unknownKeysProblem('body field', unknown, body);
+        if (unknown.length) {
+          // One answer lists every mistake of the body, not only the unknown fields (a form shows them all at once).
+          const parsed = await (bodySchema as z.ZodType).safeParseAsync(json);
+          const other = parsed.success ? [] : parsed.error.issues.filter((i) => !(i.code === 'unrecognized_keys' && i.path.length === 0));
+          throw unknownKeysProblem('body field', unknown, body, issueErrors(other));
+        }
       }
     }
     await next();
@@ -74,7 +83,7 @@ export function newRouter(): OpenAPIHono {
   const router = new OpenAPIHono({
     defaultHook: (result) => {
       if (!result.success) {
-        const errors = result.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+        const errors = issueErrors(result.error.issues);
         throw problems.badRequest(errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
       }
     },
