@@ -104,7 +104,7 @@ const diffRoute = createRoute({
 });
 
 export function versionDiffRoutes(reader: IndexReader) {
-  const cache = new ResponseCache(50);
+  const cache = new ResponseCache(50, { maxBytes: 16 * 1024 * 1024 }); // a diff is 0.2–0.3 MB of JSON (two real versions); few pairs are asked
   return newRouter().openapi(diffRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { from, level, format } = c.req.valid('query');
