@@ -50,7 +50,7 @@ export const IndicatorValueSchema = z
     value: z.number().nullable(),
     se: z.number().nullable().openapi({ description: 'Standard error of the value (from a CI, an ACS MOE / 1.645, or event counts); null when none is published.' }),
     percentile: z.number().min(0).max(1).nullable().openapi({ description: 'Percentile rank 0–1 (SVI convention, 4 decimals), direction-adjusted so high = more disadvantaged.' }),
-    flagged: z.boolean().openapi({ description: 'Percentile rank at or above the flag threshold (0.90).' }),
+    flagged: z.boolean().openapi({ description: 'Percentile rank at or above the flag threshold (0.90). false where percentile is null (no value, context-only indicator, place not ranked); the bulk downloads leave that cell empty instead.' }),
     derivation: z.string().nullable(),
     noDataReason: z.string().nullable().openapi({ description: 'Why there is no value (or, for a place too small to rank, no percentile): the publisher\'s suppression rule, a zero denominator, too little coverage, … (method 1.1; generic in 1.0 versions).' }),
     coverage: z.number().min(0).max(1).nullable().optional().openapi({ description: 'Method 1.1: share (0–1) of the place\'s residents (or reallocation weight) behind the value; absent = the source\'s own value for the whole place.' }),
