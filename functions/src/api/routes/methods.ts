@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { IndexReader } from '../index-reader.js';
 import { newRouter } from '../router.js';
 import { problemResponses } from '../schemas.js';
+import { METHOD_DOCUMENT_URL } from './method-document.js';
 import { resolveVersion, versionQuery } from '../version-param.js';
 
 const route = createRoute({
@@ -21,7 +22,7 @@ const route = createRoute({
               indicators: z.array(z.record(z.string(), z.unknown())),
               derivation: z.record(z.string(), z.record(z.string(), z.string().nullable())),
               sources: z.array(z.object({ id: z.string(), title: z.string(), vintage: z.string(), sha256: z.string(), downloadUrl: z.string() })),
-              documentation: z.string(),
+              documentation: z.string().openapi({ description: 'Where the method document (docs/method.md) is served by this API, as Markdown', example: '/v1/methods/document' }),
             })
             .openapi('Methods'),
         },
@@ -42,7 +43,7 @@ export function methodsRoutes(reader: IndexReader) {
         indicators: meta.indicators as unknown as Record<string, unknown>[],
         derivation: meta.derivation,
         sources: meta.sources,
-        documentation: 'docs/method.md in the repository',
+        documentation: METHOD_DOCUMENT_URL,
       },
       200,
     );

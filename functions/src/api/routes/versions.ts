@@ -4,6 +4,7 @@ import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
 import { MeasureSchema, notFoundResponse, problemResponses } from '../schemas.js';
+import { LicenseSchema, ProvenanceSchema, SourceRecordSchema, sourceRecords, versionCitation, versionLicense, versionProvenance } from '../version-citation.js';
 
 export const VersionIdSchema = z
   .string()
@@ -55,7 +56,12 @@ const oneRoute = createRoute({
               measures: z.object({ town: MeasureSchema, zcta: MeasureSchema }),
               indicators: z.array(z.record(z.string(), z.unknown())),
               derivation: z.record(z.string(), z.record(z.string(), z.string().nullable())),
-              sources: z.array(z.object({ id: z.string(), title: z.string(), vintage: z.string(), sha256: z.string(), downloadUrl: z.string() })),
+              sources: z.array(SourceRecordSchema),
+              contentSha256: z.string().nullable().openapi({ description: 'sha256 of the outputs (also in `provenance`); null before it was recorded' }),
+              codeRevision: z.string().nullable().openapi({ description: 'The revision of the code that computed the version (also in `provenance`)' }),
+              provenance: ProvenanceSchema,
+              license: LicenseSchema,
+              citation: z.string().openapi({ description: 'How to cite this version (names the version id and its publication date)', example: 'Equity Atlas contributors. Equity Atlas: health-equity indices for Massachusetts towns and ZIP codes, version ma-hei-1.1-20261123T034501Z-1a2b (published 2026-11-23). https://example.org/v1/versions/ma-hei-1.1-20261123T034501Z-1a2b' }),
               download: z.object({ csv: z.string(), geojson: z.string(), long: z.string().optional(), dictionary: z.string().optional() }).openapi({ description: 'Bulk download links of the town level (use `level=zcta` for ZCTAs); `long`: one row per place × indicator; `dictionary`: what every column means' }),
             })
             .openapi('Version'),
@@ -81,6 +87,8 @@ export function versionsRoutes(reader: IndexReader) {
       if (!meta) throw problems.notFound(`No published version "${id}"; GET /v1/versions lists them.`);
       c.header('cache-control', IMMUTABLE_CACHE_CONTROL);
       const base = `/v1/versions/${encodeURIComponent(meta.version)}/download?level=town&format=`;
+      const sources = sourceRecords(meta.sources);
+      const provenance = versionProvenance(meta);
       return c.json(
         {
           version: meta.version,
@@ -91,7 +99,12 @@ export function versionsRoutes(reader: IndexReader) {
           measures: meta.measures,
           indicators: meta.indicators as unknown as Record<string, unknown>[],
           derivation: meta.derivation,
-          sources: meta.sources,
+          sources,
+          contentSha256: provenance.contentSha256,
+          codeRevision: provenance.codeRevision,
+          provenance,
+          license: versionLicense(meta, sources),
+          citation: versionCitation(meta, new URL(c.req.url).origin),
           download: { csv: `${base}csv`, geojson: `${base}geojson`, long: `${base}long`, dictionary: `/v1/versions/${encodeURIComponent(meta.version)}/dictionary` },
         },
         200,
