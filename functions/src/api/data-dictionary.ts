@@ -14,7 +14,7 @@ import { bulkColumns } from './place-formats.js';
  */
 
 /** Downloads carrying the wide columns (one row per place). A new wide format adds itself here. */
-export const WIDE_DOWNLOADS = ['download:csv', 'download:geojson'];
+export const WIDE_DOWNLOADS = ['download:csv', 'download:geojson', 'download:parquet', 'download:gpkg'];
 export const LONG_DOWNLOAD = 'download:long';
 
 const MISSING_NEVER = 'never missing';
