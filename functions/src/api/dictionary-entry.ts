@@ -15,7 +15,7 @@ export interface DictionaryEntry {
   sourceId: string | null;
   vintage: string | null;
   definition: string;
-  /** Where the name occurs: download:csv, download:geojson, download:long (the `format=` of /v1/versions/{id}/download), api:place (GET /v1/places/{level}/{id}). */
+  /** Where the name occurs: download:<format> (csv, geojson, long, parquet, gpkg: the `format=` of /v1/versions/{id}/download), api:place (GET /v1/places/{level}/{id}). */
   appliesTo: string[];
 }
 

@@ -20,7 +20,7 @@ const EntrySchema = z
     sourceId: z.string().nullable().openapi({ description: 'Source id(s) in /v1/versions/{id} (sources).' }),
     vintage: z.string().nullable(),
     definition: z.string(),
-    appliesTo: z.array(z.string()).openapi({ description: '`download:csv`, `download:geojson`, `download:long` (the format of /v1/versions/{id}/download) or `api:place` (GET /v1/places/{level}/{id}).', example: ['download:csv', 'download:geojson'] }),
+    appliesTo: z.array(z.string()).openapi({ description: '`download:<format>` (csv, geojson, long, parquet, gpkg: the format of /v1/versions/{id}/download) or `api:place` (GET /v1/places/{level}/{id}).', example: ['download:csv', 'download:geojson'] }),
   })
   .openapi('DictionaryEntry');
 
