@@ -80,7 +80,8 @@ try {
   console.log(`  log: ${pipeline.logs.length} JSON lines, ${withoutRunId} without the run id, ${withVersion} with versionId; last: ${JSON.stringify(finished)}`);
   if (withoutRunId > 0 || finished?.versionId !== pipeline.result.version) process.exitCode = 1;
 
-  for (const [p, q] of [['/v1/health', ''], ['/v1/places', 'level=town'], ['/v1/geometry/zcta', ''], ['/v1/crosswalk', 'weight=population']] as const) {
+  // The reference page and its Swagger UI files, which ship beside the bundle (bundle-api.ts).
+  for (const [p, q] of [['/v1/health', ''], ['/v1/places', 'level=town'], ['/v1/geometry/zcta', ''], ['/v1/crosswalk', 'weight=population'], ['/v1/docs', ''], ['/v1/docs/assets/swagger-ui-bundle.js', ''], ['/v1/docs/assets/swagger-ui.css', '']] as const) {
     const res = await invoke(apiDir, { ...common, BLOB_BUCKET: BUCKET }, apiEvent(p, q));
     const body = res.result.isBase64Encoded ? '(compressed)' : String(res.result.body).slice(0, 80);
     console.log(`api handler GET ${p}${q ? `?${q}` : ''}: ${res.result.statusCode} in ${res.ms} ms (cold module) — ${body}`);
