@@ -50,6 +50,7 @@ describe('pinned versions (issue 15)', () => {
     expect(pinnedVersionId('/v1/versions/v2', new URLSearchParams('version=v3'))).toBe('v3');
     expect(pinnedVersionId('/v1/versions', new URLSearchParams(''))).toBeNull();
     expect(pinnedVersionId('/v1/places', new URLSearchParams('level=town'))).toBeNull();
+    expect(pinnedVersionId('/v1/versions/%E0%A4%A/download', new URLSearchParams(''))).toBe('%E0%A4%A'); // malformed escape: no throw
   });
 
   it('tags a pinned answer with the pinned version and makes it immutable, also where the route sets its own lifetime', async () => {

@@ -57,7 +57,12 @@ export function pinnedVersionId(path: string, search: URLSearchParams): string |
   const query = search.get('version');
   if (query !== null) return query;
   const m = VERSION_PATH.exec(path);
-  return m ? decodeURIComponent(m[1]!) : null;
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return m[1]!; // malformed escapes: no published id looks like that, so the route answers its 404
+  }
 }
 
 /**
