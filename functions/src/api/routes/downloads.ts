@@ -3,6 +3,7 @@ import { IMMUTABLE_CACHE_CONTROL } from '../http-cache.js';
 import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
+import { BulkFeatureSchema, featureCollectionSchema } from '../geojson-schemas.js';
 import { csvResponse } from '../csv-response.js';
 import { bulkColumns, bulkRow, csvCells, negotiateFormat, toFeatureCollection } from '../place-formats.js';
 import { LONG_COLUMNS, longRows } from '../long-format.js';
@@ -31,7 +32,7 @@ const downloadRoute = createRoute({
     200: {
       content: {
         'text/csv': { schema: z.string().openapi({ description: 'Header row, then one row per place (format=long: per place × indicator). Empty cell = no data: where a value is empty its SE, percentile and flag are empty too, and its no_data_reason says why. ids are text (ZCTAs keep leading zeros). Link: <…/dictionary>; rel="describedby".' }) },
-        'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), version: z.string(), level: LevelSchema, columns: z.array(z.string()), geometryResolution: GeometryNoteSchema, features: z.array(z.any()) }).openapi('BulkGeoJson') },
+        'application/geo+json': { schema: featureCollectionSchema('BulkGeoJson', BulkFeatureSchema, { version: z.string(), level: LevelSchema, columns: z.array(z.string()), geometryResolution: GeometryNoteSchema }) },
         [PARQUET_MEDIA_TYPE]: { schema: z.string().openapi({ format: 'binary', description: 'format=parquet: Apache Parquet, one row group; ids, names and reasons UTF8 text (ZCTAs keep leading zeros), population/rank/flag_count INT32, values DOUBLE, flags BOOLEAN; empty CSV cell = null' }) },
         [GPKG_MEDIA_TYPE]: { schema: z.string().openapi({ format: 'binary', description: 'format=gpkg: OGC GeoPackage 1.2, layer equity_atlas_<level> (MULTIPOLYGON, EPSG:4326, the wide columns typed), table equity_atlas_about (version, geometry resolution)' }) },
       },

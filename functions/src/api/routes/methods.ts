@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { IndexReader } from '../index-reader.js';
 import { newRouter } from '../router.js';
+import { IndicatorSpecApiSchema, MethodSpecApiSchema } from '../method-schemas.js';
 import { problemResponses } from '../schemas.js';
 import { METHOD_DOCUMENT_URL } from './method-document.js';
 import { resolveVersion, versionQuery } from '../version-param.js';
@@ -18,8 +19,8 @@ const route = createRoute({
           schema: z
             .object({
               version: z.string(),
-              method: z.record(z.string(), z.unknown()),
-              indicators: z.array(z.record(z.string(), z.unknown())),
+              method: MethodSpecApiSchema,
+              indicators: z.array(IndicatorSpecApiSchema),
               derivation: z.record(z.string(), z.record(z.string(), z.string().nullable())),
               sources: z.array(z.object({ id: z.string(), title: z.string(), vintage: z.string(), sha256: z.string(), downloadUrl: z.string() })),
               documentation: z.string().openapi({ description: 'Where the method document (docs/method.md) is served by this API, as Markdown', example: '/v1/methods/document' }),
@@ -39,8 +40,8 @@ export function methodsRoutes(reader: IndexReader) {
     return c.json(
       {
         version: meta.version,
-        method: meta.method as unknown as Record<string, unknown>,
-        indicators: meta.indicators as unknown as Record<string, unknown>[],
+        method: meta.method,
+        indicators: meta.indicators,
         derivation: meta.derivation,
         sources: meta.sources,
         documentation: METHOD_DOCUMENT_URL,

@@ -3,6 +3,7 @@ import { IMMUTABLE_CACHE_CONTROL } from '../http-cache.js';
 import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
+import { IndicatorSpecApiSchema, MethodSpecApiSchema } from '../method-schemas.js';
 import { MeasureSchema, notFoundResponse, problemResponses } from '../schemas.js';
 import { LicenseSchema, ProvenanceSchema, SourceRecordSchema, sourceRecords, versionCitation, versionLicense, versionProvenance } from '../version-citation.js';
 
@@ -52,9 +53,9 @@ const oneRoute = createRoute({
               createdAt: z.string(),
               status: z.literal('complete'),
               counts: Counts,
-              method: z.record(z.string(), z.unknown()),
+              method: MethodSpecApiSchema,
               measures: z.object({ town: MeasureSchema, zcta: MeasureSchema }),
-              indicators: z.array(z.record(z.string(), z.unknown())),
+              indicators: z.array(IndicatorSpecApiSchema),
               derivation: z.record(z.string(), z.record(z.string(), z.string().nullable())),
               sources: z.array(SourceRecordSchema),
               contentSha256: z.string().nullable().openapi({ description: 'sha256 of the outputs (also in `provenance`); null before it was recorded' }),
@@ -95,9 +96,9 @@ export function versionsRoutes(reader: IndexReader) {
           createdAt: meta.createdAt,
           status: 'complete' as const,
           counts: meta.counts,
-          method: meta.method as unknown as Record<string, unknown>,
+          method: meta.method,
           measures: meta.measures,
-          indicators: meta.indicators as unknown as Record<string, unknown>[],
+          indicators: meta.indicators,
           derivation: meta.derivation,
           sources,
           contentSha256: provenance.contentSha256,
