@@ -45,6 +45,7 @@ const samples = (): Sample[] => [
   { url: '/v1/layers/zcta' },
   { url: '/v1/layers/county' },
   { url: '/v1/methods' },
+  { url: '/v1/methods/document' },
   { url: '/v1/crosswalk?weight=population' },
   { url: '/v1/crosswalk?format=csv' },
   { url: '/v1/crosswalk?from=town&to=town' },
