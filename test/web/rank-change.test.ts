@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { openApp, startMapApp, WAIT, type MapApp } from '../support/map-app.js';
 import { runPipeline } from '../../functions/src/pipeline/run-pipeline.js';
 import { loadRegistry } from '../../functions/src/sources/indicator-registry-file.js';
 import { browserAvailability } from '../support/chromium.js';
-import { openApp, startMapApp, WAIT, type MapApp } from '../support/map-app.js';
 import { TEST_CACHE_DIR, TEST_DRAWS } from '../support/published-store.js';
 
 /**
