@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildOptions, Plugin } from 'esbuild';
+import { DOWNLOAD_FORMAT_PACKAGES } from '../../functions/src/api/download-formats/packages.js';
 
 /**
  * zod 4 bundles every error-message locale (≈ 260 KB minified) because its `z`
@@ -43,5 +44,7 @@ export function apiBundleOptions(repoRoot: string, outfile: string, plugins: Plu
     // The method document served at /v1/methods/document (functions/src/api/method-document.ts), inlined as a string.
     define: { __METHOD_DOCUMENT__: JSON.stringify(readFileSync(path.join(repoRoot, 'docs', 'method.md'), 'utf8')) },
     plugins,
+    // Loaded only by format=parquet / gpkg downloads; shipped beside the bundle by bundle-api.ts.
+    external: Object.keys(DOWNLOAD_FORMAT_PACKAGES),
   };
 }

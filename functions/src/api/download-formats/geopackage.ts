@@ -1,6 +1,5 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { FieldType } from '../dictionary-entry.js';
 import type { Row } from '../place-formats.js';
@@ -14,17 +13,15 @@ import { typedCells } from './column-types.js';
  *
  * SQLite is sql.js (MIT; SQLite compiled to WebAssembly, no native build). Both the
  * module and its 0.7 MB wasm load on the first GeoPackage request only, so the API's
- * cold start does not pay for them; the Lambda bundle ships the wasm beside index.mjs
- * (infra/scripts/bundle-api.ts).
+ * cold start does not pay for them; in Lambda they sit in node_modules beside the
+ * bundle (download-formats/packages.ts).
  */
-export const GPKG_SQL_WASM = 'sql-wasm.wasm';
 type SqlJs = Awaited<ReturnType<typeof import('sql.js')['default']>>;
 let sqlJs: Promise<SqlJs> | null = null;
 
+/** The wasm, read by us: sql.js's own lookup (a path beside its script) would fail inside a bundle. */
 function wasmBinary(): Uint8Array {
-  const beside = fileURLToPath(new URL(`./${GPKG_SQL_WASM}`, import.meta.url)); // the Lambda bundle
-  const file = existsSync(beside) ? beside : createRequire(import.meta.url).resolve(`sql.js/dist/${GPKG_SQL_WASM}`);
-  return readFileSync(file);
+  return readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'));
 }
 
 function loadSqlJs(): Promise<SqlJs> {
