@@ -191,6 +191,18 @@ describe('geometry honesty (GeoJSON)', () => {
     }
   }, 120_000);
 
+  it('the priority geographies\' dissolved outlines are valid per GDAL too', async () => {
+    const res = await app.request('/v1/priority-geographies');
+    expect(res.status).toBe(200);
+    const file = path.join(dir, 'priority.geojson');
+    writeFileSync(file, await res.text());
+    const fc = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection;
+    const withOutline = fc.features.filter((f) => f.geometry).length;
+    expect(withOutline).toBeGreaterThan(0);
+    const out = ogr(file, '-dialect', 'sqlite', '-sql', 'SELECT sum(ST_IsValid(geometry)) AS valid FROM priority WHERE geometry IS NOT NULL');
+    expect(/valid \(Integer\) = (\d+)/.exec(out)?.[1]).toBe(String(withOutline));
+  });
+
   it('a version stored before full-resolution outlines answers geometry=full with a 404 problem saying so; display still works', async () => {
     const olderBlobs: BlobStore = { put: () => Promise.reject(new Error('read-only')), get: (k) => (k.startsWith('geometry-full/') ? Promise.resolve(null) : ctx.blobs.get(k)) };
     const older = createApp({ reader: new IndexReader(ctx.store, olderBlobs) });
