@@ -49,6 +49,8 @@ describe('content hash of a version', () => {
       expect(meta.code?.gitCommit ?? meta.code?.packageVersion).toBeTruthy();
       expect(hash).toBe(run.contentSha256);
     }
+    const listed = await local.store.listVersions(); // what `npm run versions` prints
+    expect(listed.map((v) => [v.version, v.contentSha256, v.codeRevision]).sort()).toEqual(runs.map((r) => [r.version, r.contentSha256, 'test-rev']).sort());
   });
 
   it('changes when one published value changes', async () => {

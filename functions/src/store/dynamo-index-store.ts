@@ -52,11 +52,11 @@ export class DynamoIndexStore implements IndexStore {
   async listVersions(): Promise<VersionSummary[]> {
     const items = await queryPartition(this.doc, this.tableName, keys.version('').PK, {
       // Headline fields only: the registry in each record is ≈ 20 KB (docs/storage.md).
-      ProjectionExpression: 'SK, #status, pinned, #meta.#createdAt, #meta.#counts, #meta.#method.#id, #meta.#schema',
-      ExpressionAttributeNames: { '#status': 'status', '#meta': 'meta', '#createdAt': 'createdAt', '#counts': 'counts', '#method': 'method', '#id': 'id', '#schema': 'schema' },
+      ProjectionExpression: 'SK, #status, pinned, #meta.#createdAt, #meta.#counts, #meta.#method.#id, #meta.#schema, #meta.#content, #meta.#inputs.#code',
+      ExpressionAttributeNames: { '#status': 'status', '#meta': 'meta', '#createdAt': 'createdAt', '#counts': 'counts', '#method': 'method', '#id': 'id', '#schema': 'schema', '#content': 'contentSha256', '#inputs': 'inputs', '#code': 'codeRevision' },
     });
     const out: VersionSummary[] = items.map((item) => {
-      const meta = (item.meta ?? {}) as { createdAt?: string; counts?: VersionSummary['counts']; method?: { id?: string }; schema?: number };
+      const meta = (item.meta ?? {}) as { createdAt?: string; counts?: VersionSummary['counts']; method?: { id?: string }; schema?: number; contentSha256?: string; inputs?: { codeRevision?: string } };
       return {
         version: item.SK as string,
         status: item.status as VersionSummary['status'],
@@ -65,6 +65,8 @@ export class DynamoIndexStore implements IndexStore {
         methodId: meta.method?.id ?? null,
         counts: meta.counts ?? { town: 0, zcta: 0 },
         schema: meta.schema ?? null,
+        contentSha256: meta.contentSha256 ?? null,
+        codeRevision: meta.inputs?.codeRevision ?? null,
       };
     });
     // Newest first by creation time (ids sort by method first, so a method change would break id order).

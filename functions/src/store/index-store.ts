@@ -54,6 +54,9 @@ export interface VersionSummary {
   methodId: string | null;
   counts: Record<Level, number>;
   schema: number | null;
+  /** sha256 of the version's outputs and the revision of the code that computed it (issue 15); null before they were recorded. */
+  contentSha256?: string | null;
+  codeRevision?: string | null;
 }
 
 export class StaleVersionError extends Error {
