@@ -47,6 +47,12 @@ describe('pipeline Lambda: retries and overlap', () => {
     expect(fn.Properties.Environment.Variables.CODE_REVISION).toMatch(/^code-[0-9a-f]{16}$/);
   });
 
+  it('tells the pipeline the git commit it was deployed from (recorded in each version: code-provenance.ts)', () => {
+    const fn = s.template.findResources('AWS::Lambda::Function')[pipelineFunctionId()]!;
+    expect(fn.Properties.Environment.Variables.GIT_COMMIT).toMatch(/^[0-9a-f]{40}$/);
+    expect(fn.Properties.Environment.Variables.GIT_DIRTY).toMatch(/^(true|false)$/);
+  });
+
   it('passes cdk-nag with every acknowledgement of the queue stated', () => {
     const nag = s.report.pluginReports.find((p) => p.pluginName === 'AwsSolutions');
     expect((nag?.violations ?? []).filter((v) => v.severity === 'error').map((v) => v.ruleName)).toEqual([]);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../config.js';
-import { codeProvenance } from './code-provenance.js';
+import { codeProvenance, codeProvenanceEnvironment } from './code-provenance.js';
 
 const repo = mkdtempSync(path.join(tmpdir(), 'equity-atlas-provenance-'));
 const write = (file: string, text: string) => {
@@ -35,5 +35,14 @@ describe('codeProvenance', () => {
 
   it('prefers GIT_COMMIT (set at synth for the Lambda, which has no checkout)', () => {
     expect(codeProvenance({ GIT_COMMIT: 'abc123', GIT_DIRTY: 'false' }, repo)).toEqual({ gitCommit: 'abc123', gitDirty: false, packageVersion });
+  });
+});
+
+describe('codeProvenanceEnvironment', () => {
+  it('hands the commit to a process without a checkout, and round-trips through codeProvenance', () => {
+    const env = codeProvenanceEnvironment({ gitCommit: 'abc123', gitDirty: true, packageVersion });
+    expect(env).toEqual({ GIT_COMMIT: 'abc123', GIT_DIRTY: 'true' });
+    expect(codeProvenance(env, repo)).toEqual({ gitCommit: 'abc123', gitDirty: true, packageVersion });
+    expect(codeProvenanceEnvironment({ gitCommit: null, gitDirty: null, packageVersion })).toEqual({});
   });
 });

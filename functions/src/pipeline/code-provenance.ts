@@ -15,6 +15,11 @@ export interface CodeProvenance {
 
 const git = (args: string[], cwd: string) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 
+/** GIT_COMMIT / GIT_DIRTY for a process without a checkout (the pipeline Lambda: set at synth); none without git. */
+export function codeProvenanceEnvironment(code: CodeProvenance = codeProvenance()): Record<string, string> {
+  return code.gitCommit ? { GIT_COMMIT: code.gitCommit, GIT_DIRTY: String(code.gitDirty ?? false) } : {};
+}
+
 export function codeProvenance(env: NodeJS.ProcessEnv = process.env, repoRoot = REPO_ROOT): CodeProvenance {
   if (env.GIT_COMMIT) return { gitCommit: env.GIT_COMMIT, gitDirty: env.GIT_DIRTY === undefined ? null : env.GIT_DIRTY === 'true', packageVersion: PACKAGE_VERSION };
   try {

@@ -11,6 +11,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../acknowledge.js';
 import { codeRevision } from '../../../functions/src/pipeline/code-revision.js';
+import { codeProvenanceEnvironment } from '../../../functions/src/pipeline/code-provenance.js';
 import { ARTIFACT_PREFIXES } from '../artifact-prefixes.js';
 import { AppFunction } from './app-function.js';
 
@@ -59,7 +60,8 @@ export class DataFunctions extends Construct {
       reservedConcurrentExecutions: 1,
       // CODE_REVISION: a hash of the computing code being deployed (code-revision.ts), recorded in each version's
       // inputs; a run whose sources, method and revision match the current version publishes nothing (pipeline-job.ts).
-      environment: { TABLE_NAME: table.tableName, DATA_BUCKET: bucket.bucketName, CODE_REVISION: codeRevision() },
+      // GIT_COMMIT / GIT_DIRTY: the commit deployed, recorded in each version (code-provenance.ts); Lambda has no checkout.
+      environment: { TABLE_NAME: table.tableName, DATA_BUCKET: bucket.bucketName, CODE_REVISION: codeRevision(), ...codeProvenanceEnvironment() },
       logRetention: props.logRetention,
       logRemovalPolicy: props.logRemovalPolicy,
     });
