@@ -78,3 +78,18 @@ describe('pinned versions (issue 15)', () => {
     }
   });
 });
+
+describe('hostile pinned ids', () => {
+  it('never asks the store about an id that cannot be a version', async () => {
+    const asked: string[] = [];
+    const current = { version: 'ma-hei-1.1-20261130T000000Z-cur0', status: 'complete', measures: { town: {}, zcta: {} } } as unknown as VersionMeta;
+    const spyStore = { getCurrentVersion: async () => current, getVersion: async (id: string) => (asked.push(id), null), listPlaces: async () => [] } as unknown as IndexStore;
+    const spied = createApp({ reader: new IndexReader(spyStore, blobs) });
+    for (const bad of ['a,b', 'x'.repeat(101), '../etc', '%E0%A4%A']) {
+      const res = await spied.request(`/v1/places?level=town&version=${encodeURIComponent(bad)}`);
+      expect(res.status, bad).toBe(400);
+    }
+    expect((await spied.request(`/v1/versions/${encodeURIComponent('a,b')}/download`)).status).toBe(400);
+    expect(asked).toEqual([]);
+  });
+});

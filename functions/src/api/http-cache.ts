@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { IndexReader } from './index-reader.js';
+import { VERSION_ID_PATTERN } from './version-id.js';
 
 /** Answers that do not follow the data version (liveness, the code's own OpenAPI document and its reference page). */
 const UNVERSIONED = new Set(['/v1/health', '/v1/openapi.json', '/v1/docs', '/v1/methods/document']);
@@ -82,6 +83,8 @@ export function versionCache(reader: IndexReader): MiddlewareHandler {
     const url = c.req.url;
     const queryAt = url.indexOf('?');
     const pinned = pinnedVersionId(c.req.path, new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)));
+    // An id that cannot be a version is not looked up: the route's validation answers it.
+    if (pinned !== null && !VERSION_ID_PATTERN.test(pinned)) return next();
     const meta = pinned === null ? await reader.currentVersion() : await reader.versionMeta(pinned);
     if (!meta) return next(); // the route answers 503 no-published-version, or 404 for an unknown pinned id
     const pathAndQuery = url.slice(url.indexOf('/', url.indexOf('//') + 2));

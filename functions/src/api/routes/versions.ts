@@ -3,13 +3,14 @@ import { IMMUTABLE_CACHE_CONTROL } from '../http-cache.js';
 import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
+import { VERSION_ID_PATTERN } from '../version-id.js';
 import { IndicatorSpecApiSchema, MethodSpecApiSchema } from '../method-schemas.js';
 import { MeasureSchema, notFoundResponse, problemResponses } from '../schemas.js';
 import { LicenseSchema, ProvenanceSchema, SourceRecordSchema, sourceRecords, versionCitation, versionLicense, versionProvenance } from '../version-citation.js';
 
 export const VersionIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9._-]{1,100}$/, 'expected a version id such as ma-hei-1.0-20261123T034501Z-1a2b')
+  .regex(VERSION_ID_PATTERN, 'expected a version id such as ma-hei-1.0-20261123T034501Z-1a2b')
   .openapi({ param: { name: 'id', in: 'path' }, example: 'ma-hei-1.0-20261123T034501Z-1a2b' });
 
 const Counts = z.object({ town: z.number().int(), zcta: z.number().int() });
