@@ -39,6 +39,9 @@ const swaggerFrom = path.dirname(createRequire(import.meta.url).resolve('swagger
 const swaggerTo = path.join(outdir, 'node_modules', 'swagger-ui-dist');
 mkdirSync(swaggerTo, { recursive: true });
 for (const file of ['package.json', 'LICENSE', 'NOTICE', ...SWAGGER_UI_FILES]) copyFileSync(path.join(swaggerFrom, file), path.join(swaggerTo, file));
+// The method document of /v1/methods/document (method-document.ts) likewise: ≈ 53 KB, read from <task root>/docs.
+mkdirSync(path.join(outdir, 'docs'), { recursive: true });
+copyFileSync(path.join(REPO_ROOT, 'docs', 'method.md'), path.join(outdir, 'docs', 'method.md'));
 // The Parquet and GeoPackage writers, external to the bundle (download-formats/packages.ts), go beside it the same way.
 for (const [pkg, files] of Object.entries(DOWNLOAD_FORMAT_PACKAGES)) {
   const from = path.join(REPO_ROOT, 'node_modules', pkg); // workspaces hoist them here; their exports maps hide package.json from resolve()

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildOptions, Plugin } from 'esbuild';
 import { DOWNLOAD_FORMAT_PACKAGES } from '../../functions/src/api/download-formats/packages.js';
@@ -26,8 +25,7 @@ export function englishOnlyZod(repoRoot: string): Plugin {
 
 /**
  * esbuild options of the API Lambda bundle, as the stack builds it (ESM for
- * Node 22, minified, everything bundled, `require` shim for CommonJS deps,
- * docs/method.md inlined).
+ * Node 22, minified, everything bundled, `require` shim for CommonJS deps).
  */
 export function apiBundleOptions(repoRoot: string, outfile: string, plugins: Plugin[]): BuildOptions {
   return {
@@ -41,8 +39,6 @@ export function apiBundleOptions(repoRoot: string, outfile: string, plugins: Plu
     outfile,
     logLevel: 'warning',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    // The method document served at /v1/methods/document (functions/src/api/method-document.ts), inlined as a string.
-    define: { __METHOD_DOCUMENT__: JSON.stringify(readFileSync(path.join(repoRoot, 'docs', 'method.md'), 'utf8')) },
     plugins,
     // Loaded only by format=parquet / gpkg downloads; shipped beside the bundle by bundle-api.ts.
     external: Object.keys(DOWNLOAD_FORMAT_PACKAGES),

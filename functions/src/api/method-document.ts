@@ -2,18 +2,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../config.js';
 
-/** Replaced by the text of docs/method.md when the Lambda bundle is built (infra/scripts/english-only-zod.ts apiBundleOptions `define`). */
-declare const __METHOD_DOCUMENT__: string | undefined;
-
+/**
+ * docs/method.md under the repository root — in Lambda, under the task root: the API bundle ships it beside
+ * the handler (infra/scripts/bundle-api.ts), as it does the API reference's files, because inlined (≈ 53 KB)
+ * it would push the bundle over its 1 MB budget.
+ */
 export const METHOD_DOCUMENT_PATH = path.join(REPO_ROOT, 'docs', 'method.md');
 
 let cached: string | null = null;
 
-/**
- * The method document (docs/method.md) the API serves at /v1/methods/document. The Lambda bundle carries it
- * as a string constant (no file beside the handler to forget); locally it is read from the checkout once.
- */
+/** The method document the API serves at /v1/methods/document, read once. */
 export function methodDocument(): string {
-  cached ??= typeof __METHOD_DOCUMENT__ === 'string' ? __METHOD_DOCUMENT__ : readFileSync(METHOD_DOCUMENT_PATH, 'utf8');
+  cached ??= readFileSync(METHOD_DOCUMENT_PATH, 'utf8');
   return cached;
 }
