@@ -8,13 +8,13 @@
  *   tsx infra/scripts/bundle-api.ts OUTDIR
  */
 import { build } from 'esbuild';
-import { copyFileSync, cpSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiBundleOptions, englishOnlyZod } from './english-only-zod.js';
 import { SWAGGER_UI_FILES } from '../../functions/src/api/docs-page.js';
-import { DOWNLOAD_FORMAT_PACKAGES } from '../../functions/src/api/download-formats/packages.js';
+import { shipDownloadFormatPackages } from '../../functions/src/api/download-formats/packages.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const API_BUNDLE_LIMIT_BYTES = 1_000_000;
@@ -43,7 +43,4 @@ for (const file of ['package.json', 'LICENSE', 'NOTICE', ...SWAGGER_UI_FILES]) c
 mkdirSync(path.join(outdir, 'docs'), { recursive: true });
 copyFileSync(path.join(REPO_ROOT, 'docs', 'method.md'), path.join(outdir, 'docs', 'method.md'));
 // The Parquet and GeoPackage writers, external to the bundle (download-formats/packages.ts), go beside it the same way.
-for (const [pkg, files] of Object.entries(DOWNLOAD_FORMAT_PACKAGES)) {
-  const from = path.join(REPO_ROOT, 'node_modules', pkg); // workspaces hoist them here; their exports maps hide package.json from resolve()
-  for (const file of files) cpSync(path.join(from, file), path.join(outdir, 'node_modules', pkg, file), { recursive: true });
-}
+shipDownloadFormatPackages(REPO_ROOT, outdir);

@@ -19,7 +19,7 @@ import { typedCells } from './column-types.js';
 type SqlJs = Awaited<ReturnType<typeof import('sql.js')['default']>>;
 let sqlJs: Promise<SqlJs> | null = null;
 
-/** The wasm, read by us: sql.js's own lookup (a path beside its script) would fail inside a bundle. */
+/** The wasm, read by us from the installed package, so it is found even if sql.js is ever bundled (its own lookup is relative to its script). */
 function wasmBinary(): Uint8Array {
   return readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'));
 }
