@@ -160,6 +160,15 @@ describe('format=gpkg, read by GDAL', () => {
   });
 });
 
+it('gives the same bytes for the same version every time (parquet, gpkg), as the CSV does', async () => {
+  for (const query of ['level=zcta&format=parquet', 'level=town&format=gpkg']) {
+    const a = Buffer.from(await (await app.request(`/v1/versions/${version}/download?${query}`)).arrayBuffer());
+    const b = Buffer.from(await (await app.request(`/v1/versions/${version}/download?${query}`)).arrayBuffer());
+    expect(a.length, query).toBeGreaterThan(1000);
+    expect(a.equals(b), query).toBe(true);
+  }
+});
+
 describe('geometry honesty (GeoJSON)', () => {
   it('says whether it is display-simplified; geometry=full has the source outlines vertex for vertex', async () => {
     const display = JSON.parse(readFileSync(await download('level=town&format=geojson', 'town-display.geojson'), 'utf8')) as FeatureCollection & { geometryResolution: { resolution: string; displaySimplified: boolean } };
