@@ -169,6 +169,16 @@ it('gives the same bytes for the same version every time (parquet, gpkg), as the
   }
 });
 
+it('the largest downloads fit Lambda\'s 6 MB answer limit (base64) when the client accepts gzip', async () => {
+  const lambdaLimit = 6 * 1024 * 1024;
+  for (const query of ['level=town&format=gpkg&geometry=full', 'level=town&format=geojson&geometry=full', 'level=zcta&format=gpkg&geometry=full']) {
+    const res = await app.request(`/v1/versions/${version}/download?${query}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding'), query).toBe('gzip');
+    const bytes = (await res.arrayBuffer()).byteLength;
+    expect(Math.ceil(bytes / 3) * 4, query).toBeLessThan(lambdaLimit);
+  }
+});
+
 describe('geometry honesty (GeoJSON)', () => {
   it('says whether it is display-simplified; geometry=full has the source outlines vertex for vertex', async () => {
     const display = JSON.parse(readFileSync(await download('level=town&format=geojson', 'town-display.geojson'), 'utf8')) as FeatureCollection & { geometryResolution: { resolution: string; displaySimplified: boolean } };
