@@ -25,7 +25,7 @@ const downloadRoute = createRoute({
       level: LevelSchema.default('town'),
       format: z.enum(['csv', 'geojson', 'long', 'parquet', 'gpkg']).optional().openapi({ description: 'csv (default: one row per place, wide), geojson (the same columns as feature properties; or send Accept: application/geo+json), long (CSV, one row per place × indicator: value, se, lo90, hi90, percentile 0–100, flagged, no_data_reason, unit, vintage, source_id), parquet (the wide columns, typed: text, INT32, DOUBLE, BOOLEAN, nullable) or gpkg (GeoPackage: the wide columns typed plus MULTIPOLYGON outlines in EPSG:4326, for QGIS). Every column is described by /v1/versions/{id}/dictionary.' }),
       geometry: z.enum(GEOMETRY_RESOLUTIONS).optional().openapi({ description: 'geojson and gpkg only: display (default; the map\'s outlines, simplified and snap-rounded to 5 decimals) or full (full-resolution source outlines; 404 for versions published before they were stored). Every outline is a valid polygon; the file says which it holds (GeoJSON member geometryResolution, GeoPackage table equity_atlas_about).', example: 'full' }),
-      columns: z.string().optional().openapi({ description: 'Comma-separated column names to keep, in this order (csv, long, geojson); an unknown name is a 400 problem. The dictionary lists each format\'s columns.', example: 'id,name,percentile,low_birth_weight,low_birth_weight_no_data_reason' }),
+      columns: z.string().optional().openapi({ description: 'Comma-separated column names to keep, in this order (csv, long, geojson, parquet, gpkg); an unknown name is a 400 problem. The dictionary lists each format\'s columns.', example: 'id,name,percentile,low_birth_weight,low_birth_weight_no_data_reason' }),
     }),
   },
   responses: {
