@@ -101,6 +101,12 @@ describe('citing a version: GET /v1/versions/{id}', () => {
     expect(body.license.sourcesRequiringAttribution.sort()).toEqual(attributionAsked.sort());
     expect(attributionAsked).toContain('towns'); // MassGIS asks for attribution
   });
+
+  it('cites the public site, not the host that happened to answer (behind CloudFront that is API Gateway\'s)', async () => {
+    const app = createApp({ reader: new IndexReader(ctx.store, ctx.blobs), siteOrigins: ['https://d111.cloudfront.net', 'https://atlas.example.org'] });
+    const body = (await (await app.request(`https://abc123.execute-api.us-east-1.amazonaws.com/v1/versions/${ctx.result.version}`)).json()) as { citation: string };
+    expect(body.citation).toMatch(new RegExp(`https://atlas\\.example\\.org/v1/versions/${ctx.result.version}$`));
+  });
 });
 
 describe('CITATION.cff and LICENSE', () => {

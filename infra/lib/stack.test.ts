@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
@@ -11,6 +11,8 @@ import { INVESTMENT_PARTITIONS } from './investment-partitions.js';
 import * as indexStore from '../../functions/src/store/index-store.js';
 import { ARTIFACT_PREFIXES } from './artifact-prefixes.js';
 import { synthStack, type Synthesized } from './synth-for-test.js';
+import { SWAGGER_UI_FILES } from '../../functions/src/api/docs-page.js';
+import { DOWNLOAD_FORMAT_PACKAGES } from '../../functions/src/api/download-formats/packages.js';
 
 // One synthesis for the whole file (esbuild bundling of three functions is the slow part).
 let s: Synthesized;
@@ -202,7 +204,11 @@ describe('compute', () => {
   it('bundles ESM for Lambda, ships data/*.json with every function, and keeps the API bundle small', () => {
     const assetDir = (prefix: string) => path.join(s.outdir, `asset.${String(ours().find(([id]) => id.startsWith(prefix))![1].Properties.Code.S3Key).replace(/\.zip$/, '')}`);
     const api = assetDir('ApiFunction');
-    expect(readdirSync(api).sort()).toEqual(['data', 'index.mjs', 'index.mjs.map']);
+    expect(readdirSync(api).sort()).toEqual(['data', 'docs', 'index.mjs', 'index.mjs.map', 'node_modules']);
+    // Beside the bundle, what it loads at run time: the method document, the docs page's Swagger UI and the download writers.
+    expect(existsSync(path.join(api, 'docs', 'method.md'))).toBe(true);
+    for (const file of SWAGGER_UI_FILES) expect(existsSync(path.join(api, 'node_modules', 'swagger-ui-dist', file)), file).toBe(true);
+    expect(readdirSync(path.join(api, 'node_modules')).sort()).toEqual(['swagger-ui-dist', ...Object.keys(DOWNLOAD_FORMAT_PACKAGES)].sort());
     // Both API functions deploy the English-only-zod rebuild: under the 1 MB budget of issue 4.
     for (const fn of ['ApiFunction', 'AdminApiFunction']) expect(statSync(path.join(assetDir(fn), 'index.mjs')).size, fn).toBeLessThan(1_000_000);
     // Every data/*.json the code reads relative to REPO_ROOT (the task root in Lambda) ships with every function.

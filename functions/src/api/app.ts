@@ -110,7 +110,8 @@ export function createApp({ reader, investments, adminAuth = { mode: 'token', to
   }
   app.route('/v1', searchRoutes(reader));
   app.route('/v1', lookupRoutes(reader));
-  app.route('/v1', versionsRoutes(reader));
+  // The last site origin is the custom domain when there is one (infra/lib/stack.ts SITE_ORIGIN), else CloudFront's.
+  app.route('/v1', versionsRoutes(reader, siteOrigins.at(-1)));
   app.route('/v1', downloadRoutes(reader));
   app.route('/v1', dictionaryRoutes(reader));
   app.route('/v1', sensitivityRoutes(reader));

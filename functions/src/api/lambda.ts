@@ -11,6 +11,7 @@ import { S3BlobStore } from '../store/s3-blob-store.js';
 import { createApp } from './app.js';
 import { IndexReader } from './index-reader.js';
 import { jsonLog, withRequestLog } from './lambda-log.js';
+import { withinPayloadLimit } from './lambda-payload-limit.js';
 
 // Created once per Lambda container, outside the handler (reused across invocations).
 const config = loadConfig();
@@ -31,6 +32,10 @@ function geometryBlobs(env: NodeJS.ProcessEnv): BlobStore {
 
 // In AWS set AUTH_MODE=apigateway-jwt: the HTTP API's JWT authorizer guards the write routes (api/admin-auth.ts).
 export const app = createApp({ reader: new IndexReader(store, geometryBlobs(process.env)), investments: new DynamoInvestmentStore(client, config.tableName), adminAuth: adminAuthFrom(config), siteOrigins: config.siteOrigins });
-export const handler = withRequestLog(handle(app));
+const handleHttp = handle(app);
+// An answer over Lambda's 6 MB would be a bare 502 from API Gateway; say why and how to ask instead.
+export const handler = withRequestLog(async (event: Parameters<typeof handleHttp>[0], context?: Parameters<typeof handleHttp>[1]) =>
+  withinPayloadLimit(await handleHttp(event, context), ('rawPath' in event ? event.rawPath : event.path) ?? ''),
+);
 // Module init (imports, config, clients, app): milliseconds since the runtime process started.
 jsonLog({ level: 'info', message: 'init', initMs: Math.round(performance.now()) });

@@ -75,7 +75,7 @@ describe('DynamoIndexStore on DynamoDB Local', () => {
     await store.beginVersion({ ...meta('v0-later'), createdAt: '2026-02-01T00:00:00.000Z', method: { id: 'ma-hei-1.0' } as VersionMeta['method'] });
     const versions = await store.listVersions();
     expect(versions.map((v) => v.version)).toEqual(['v0-later', 'v3', 'v2', 'v1']); // by createdAt, then id
-    expect(versions[0]).toEqual({ version: 'v0-later', status: 'writing', pinned: false, createdAt: '2026-02-01T00:00:00.000Z', methodId: 'ma-hei-1.0', counts: { town: 60, zcta: 0 }, schema: null });
+    expect(versions[0]).toEqual({ version: 'v0-later', status: 'writing', pinned: false, createdAt: '2026-02-01T00:00:00.000Z', methodId: 'ma-hei-1.0', counts: { town: 60, zcta: 0 }, schema: null, contentSha256: null, codeRevision: null });
     expect(versions.find((v) => v.version === 'v2')?.status).toBe('complete');
     expect(versions.find((v) => v.version === 'v3')?.status).toBe('writing');
   });

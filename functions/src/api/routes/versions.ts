@@ -76,7 +76,11 @@ const oneRoute = createRoute({
   },
 });
 
-export function versionsRoutes(reader: IndexReader) {
+/**
+ * `publicOrigin`: the site's public origin (custom domain, else CloudFront) for the citation's URL. Behind
+ * CloudFront the request's own origin is API Gateway's execute-api host, which is not what a paper should cite.
+ */
+export function versionsRoutes(reader: IndexReader, publicOrigin?: string) {
   return newRouter()
     .openapi(listRoute, async (c) => {
       const [current, versions] = await Promise.all([reader.currentVersion(), reader.listVersions()]);
@@ -106,7 +110,7 @@ export function versionsRoutes(reader: IndexReader) {
           codeRevision: provenance.codeRevision,
           provenance,
           license: versionLicense(meta, sources),
-          citation: versionCitation(meta, new URL(c.req.url).origin),
+          citation: versionCitation(meta, publicOrigin ?? new URL(c.req.url).origin),
           download: { csv: `${base}csv`, geojson: `${base}geojson`, long: `${base}long`, dictionary: `/v1/versions/${encodeURIComponent(meta.version)}/dictionary` },
         },
         200,
