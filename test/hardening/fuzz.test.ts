@@ -248,6 +248,10 @@ describe('fuzz: every operation of /v1/openapi.json', () => {
       await app.request(spec!.url, { method: 'GET' });
     }
     for (const level of ['town', 'zcta']) for (const accept of ['application/json', 'text/csv', 'application/geo+json']) await app.request(`/v1/versions/${meta.version}/download?level=${level}`, { headers: { accept } });
+    // Every download format once, gzipped and not: the GeoPackage writer's wasm heap and the full outlines are first loads too.
+    for (const level of ['town', 'zcta'])
+      for (const query of ['format=long', 'format=parquet', 'format=gpkg', 'format=gpkg&geometry=full', 'format=geojson&geometry=full'])
+        for (const encoding of ['identity', 'gzip']) await (await app.request(`/v1/versions/${meta.version}/download?level=${level}&${query}`, { headers: { 'accept-encoding': encoding } })).arrayBuffer();
 
     // Most requests go to the documented operations; off-document ones (HEAD, OPTIONS, 405s, unknown paths) get a tenth.
     const documented = ops.filter((o) => o.documented).length;
