@@ -49,7 +49,7 @@ export interface PlaceRecord {
 }
 
 /** Bumped when the stored shape of versions changes; `npm start` recomputes a stored version of another schema. */
-export const STORE_SCHEMA = 4; // 3: versions carry priority-geographies/<version>.geojson (issue 5); 4: method 1.1 value qualifiers, as-of date, sensitivity blobs (issue 12)
+export const STORE_SCHEMA = 5; // 3: versions carry priority-geographies/<version>.geojson (issue 5); 4: method 1.1 value qualifiers, as-of date, sensitivity blobs (issue 12); 5: full-resolution outlines (geometry-full/), content hash and code provenance (issue 15)
 
 export interface VersionMeta {
   version: string;
