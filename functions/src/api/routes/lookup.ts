@@ -18,8 +18,8 @@ const route = createRoute({
   summary: 'The town and ZCTA containing a point (WGS 84), with their overall scores',
   request: {
     query: z.object({
-      lon: z.coerce.number().min(-180).max(180).openapi({ description: 'Longitude (WGS 84 degrees)', example: -71.0589 }),
-      lat: z.coerce.number().min(-90).max(90).openapi({ description: 'Latitude (WGS 84 degrees)', example: 42.3601 }),
+      lon: z.coerce.number().min(-180).max(180).openapi({ param: { required: true }, description: 'Longitude (WGS 84 degrees)', example: -71.0589 }),
+      lat: z.coerce.number().min(-90).max(90).openapi({ param: { required: true }, description: 'Latitude (WGS 84 degrees)', example: 42.3601 }),
       ...versionQuery,
     }),
   },
