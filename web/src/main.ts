@@ -8,4 +8,8 @@ import App from './App.svelte';
 // is created in MapView's onMount. By now lib/map/create-map.ts (imported through App.svelte, and
 // so evaluated before this module's body) has pointed MapLibre at the bundled worker file.
 prewarm();
-mount(App, { target: document.getElementById('app')! });
+const target = document.getElementById('app')!;
+// /report is the printable place report (issue 16): its code is a separate chunk loaded only there,
+// so the map's first render never pays for it.
+if (location.pathname === '/report') void import('./components/report/ReportPage.svelte').then(({ default: ReportPage }) => mount(ReportPage, { target }));
+else mount(App, { target });

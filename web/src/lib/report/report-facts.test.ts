@@ -2,20 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Investment } from '../api';
 import { summarizeInvestments, versionFacts, type HistoryEntry } from './report-facts';
 
-const entry = (version: string, createdAt: string, rank: number | null, present = true, asOf: string | null = null): HistoryEntry => ({ version, createdAt, asOf, present, rank });
+const entry = (version: string, createdAt: string, asOf: string | null = null): HistoryEntry => ({ version, createdAt, asOf });
 
 describe('versionFacts', () => {
-  // Listed out of order on purpose: the route lists versions as the store does.
-  const items = [entry('v3', '2026-03-01T00:00:00Z', 7, true, '2026-02-28'), entry('v1', '2026-01-01T00:00:00Z', 9), entry('v2', '2026-02-01T00:00:00Z', 12)];
-  it('gives the shown version’s "as of" and the rank of the version published just before it', () => {
-    expect(versionFacts(items, 'v3')).toEqual({ asOf: '2026-02-28', createdAt: '2026-03-01T00:00:00Z', previous: { version: 'v2', rank: 12 } });
-    expect(versionFacts(items, 'v2').previous).toEqual({ version: 'v1', rank: 9 });
+  const items = [entry('v2', '2026-03-01T00:00:00Z', '2026-02-28'), entry('v1', '2026-01-01T00:00:00Z')];
+  it('gives the shown version’s "as of" and computation time', () => {
+    expect(versionFacts(items, 'v2')).toEqual({ asOf: '2026-02-28', createdAt: '2026-03-01T00:00:00Z' });
+    expect(versionFacts(items, 'v1')).toEqual({ asOf: null, createdAt: '2026-01-01T00:00:00Z' });
   });
-  it('has no previous rank for the first version, an unranked or absent place, or an unknown version', () => {
-    expect(versionFacts(items, 'v1').previous).toBeNull();
-    expect(versionFacts([entry('a', '1', null), entry('b', '2', 3)], 'b').previous).toBeNull();
-    expect(versionFacts([entry('a', '1', 4, false), entry('b', '2', 3)], 'b').previous).toBeNull();
-    expect(versionFacts(items, 'nope')).toEqual({ asOf: null, createdAt: null, previous: null });
+  it('knows nothing of a version the history does not list', () => {
+    expect(versionFacts(items, 'nope')).toEqual({ asOf: null, createdAt: null });
   });
 });
 

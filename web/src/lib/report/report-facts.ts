@@ -1,33 +1,20 @@
 import type { Investment } from '../api';
+import type { PlaceHistoryEntry } from '../profile/rank-change';
 
 /** One version of a place as GET /v1/places/{level}/{id}/history answers it (the fields the report reads). */
-export interface HistoryEntry {
-  version: string;
-  createdAt: string;
-  asOf: string | null;
-  present: boolean;
-  rank: number | null;
-}
+export type HistoryEntry = Pick<PlaceHistoryEntry, 'version' | 'createdAt' | 'asOf'>;
 
 export interface VersionFacts {
-  /** The day the index describes; null for versions without one (the page then says when it was computed). */
+  /** The day the index describes; null for versions without one (method 1.0: the page then says when it was computed). */
   asOf: string | null;
+  /** When the version was computed; null when the history does not list it. */
   createdAt: string | null;
-  /** The rank in the version published just before this one; null when there is none or the place was not ranked in it. */
-  previous: { version: string; rank: number } | null;
 }
 
-/** "As of" and the previous version's rank of the version the report shows, from the place's history. */
+/** "As of" of the version the report shows, from the place's history (the place answer does not carry it). */
 export function versionFacts(items: readonly HistoryEntry[], version: string): VersionFacts {
-  const sorted = [...items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const at = sorted.findIndex((i) => i.version === version);
-  if (at < 0) return { asOf: null, createdAt: null, previous: null };
-  const before = sorted[at - 1];
-  return {
-    asOf: sorted[at]!.asOf,
-    createdAt: sorted[at]!.createdAt,
-    previous: before && before.present && before.rank !== null ? { version: before.version, rank: before.rank } : null,
-  };
+  const entry = items.find((i) => i.version === version);
+  return { asOf: entry?.asOf ?? null, createdAt: entry?.createdAt ?? null };
 }
 
 export interface InvestmentSummary {

@@ -12,7 +12,7 @@ export function parseReportQuery(search: string): ReportQuery {
   const id = q.get('id')?.trim() ?? '';
   if (level !== 'town' && level !== 'zcta') return { ok: false, message: 'This report link needs level=town or level=zcta.' };
   if (!ID_PATTERN[level].test(id))
-    return { ok: false, message: level === 'town' ? 'This report link needs id= a municipality’s 10-digit id (e.g. 2513535000).' : 'This report link needs id= a 5-digit ZIP code (e.g. 01841).' };
+    return { ok: false, message: level === 'town' ? 'This report link needs id= a municipality’s 10-digit id (e.g. 2500934550).' : 'This report link needs id= a 5-digit ZIP code (e.g. 01841).' };
   return { ok: true, level, id };
 }
 
