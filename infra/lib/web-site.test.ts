@@ -32,6 +32,7 @@ describe('SPA rewrite (CloudFront Function)', () => {
   it('sends app routes to index.html and leaves files alone', () => {
     expect(rewrite('/')).toBe('/index.html');
     expect(rewrite('/town/2502507000')).toBe('/index.html');
+    expect(rewrite('/report')).toBe('/index.html'); // the printable place report (issue 16)
     expect(rewrite('/assets/index-CT9R_mm0.js')).toBe('/assets/index-CT9R_mm0.js');
     expect(rewrite('/config.json')).toBe('/config.json');
   });
