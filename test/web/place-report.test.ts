@@ -161,7 +161,8 @@ describe.runIf(run)('the printable place report', () => {
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: WAIT }).toMatch(/10-digit/);
   });
 
-  it('no page errors', () => {
+  it('no page errors, and no console errors on the report', () => {
     expect(app.pageErrors).toEqual([]);
+    expect(app.consoleErrors.filter((e) => e.includes('/report'))).toEqual([]);
   });
 });
