@@ -109,7 +109,7 @@ describe.runIf(run)('the printable place report', () => {
       const rows = page.getByTestId('report-drivers').locator('tbody tr');
       expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-indicator')))).toEqual(expected.map(([k]) => k));
       for (const [k, i] of expected) {
-        const row = await page.locator(`tr[data-indicator="${k}"]`).evaluate((tr: HTMLTableRowElement) => [...tr.cells].map((c) => c.textContent).join(' | '));
+        const row = await page.locator(`tr[data-indicator="${k}"]`).evaluate((tr: HTMLTableRowElement) => Array.from(tr.cells, (c) => c.textContent).join(' | '));
         expect(row).toContain(i.label);
         expect(row).toContain(i.vintage);
         expect(near(numbersIn(row), Math.round(i.percentile! * 1000) / 10), `${row} / ${i.percentile}`).toBe(true);
