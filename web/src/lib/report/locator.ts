@@ -12,6 +12,8 @@ export interface LocatorProps {
   cls: number;
   /** The place the report is about (outlined). */
   target: boolean;
+  /** Line style of the outline when it is not solid (the priority-geography report: members added by the rule are dashed). */
+  outline?: 'solid' | 'dashed' | 'dotted';
 }
 
 export interface Locator {
