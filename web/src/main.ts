@@ -11,5 +11,7 @@ prewarm();
 const target = document.getElementById('app')!;
 // /report is the printable place report (issue 16): its code is a separate chunk loaded only there,
 // so the map's first render never pays for it.
-if (location.pathname === '/report') void import('./components/report/ReportPage.svelte').then(({ default: ReportPage }) => mount(ReportPage, { target }));
+if (location.pathname === '/report')
+  // ?geography= is the priority-geography report (contract 2), in its own chunk too.
+  void (new URLSearchParams(location.search).has('geography') ? import('./components/report/GeographyReportPage.svelte') : import('./components/report/ReportPage.svelte')).then(({ default: Page }) => mount(Page, { target }));
 else mount(App, { target });
