@@ -172,6 +172,17 @@ const isJs = (a: Asset) => /\.m?js$/.test(a.file);
 const sum = (xs: Asset[], key: 'raw' | 'gzip') => xs.reduce((n, a) => n + a[key], 0);
 const appJs = assets.filter((a) => isJs(a) && !a.maplibre);
 const maplibreJs = assets.filter((a) => isJs(a) && a.maplibre);
+// The goal is about the map's first load: index.html's scripts and the chunks they import statically.
+// Chunks imported dynamically (the report pages, the report's PDF code) load only where used; listed apart.
+const firstLoad = new Set<string>();
+for (const queue = [...readFileSync(path.join(appDir, 'index.html'), 'utf8').matchAll(/(?:src|href)="\/([^"]+\.m?js)"/g)].map((m) => m[1]!); queue.length; ) {
+  const f = queue.shift()!;
+  if (firstLoad.has(f)) continue;
+  firstLoad.add(f);
+  for (const m of readFileSync(path.join(appDir, f), 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*)["']\.\/([^"']+\.m?js)["']/g)) queue.push(path.posix.join(path.posix.dirname(f), m[1]!));
+}
+const appFirstJs = appJs.filter((a) => firstLoad.has(a.path));
+const appLazyJs = appJs.filter((a) => !firstLoad.has(a.path));
 // The app's own chunks must not have swallowed MapLibre (a changed split would silently flatter the app figure).
 for (const a of appJs) {
   if (readFileSync(path.join(appDir, a.path), 'utf8').includes('maplibregl-canvas')) throw new Error(`${a.file} contains MapLibre code: check the manual chunk`);
@@ -303,7 +314,7 @@ try {
   console.log(`/v1/layers/town    ${kb(layersRaw).padStart(10)} raw ${kb(layers.wire).padStart(10)} ${layers.encoding} (the app's colours; needed before its first choropleth)`);
 
   const row = (label: string, value: string, goal: string) => console.log(`${label.padEnd(44)} ${value.padStart(16)}  ${goal}`);
-  const appJsGzip = sum(appJs, 'gzip');
+  const appJsGzip = sum(appFirstJs, 'gzip');
   const geometryGzip = geometry.town!.wire + geometry.zcta!.wire;
   const figure = (key: 'visible' | 'internal') => {
     const [a, b] = [runs.app.map((r) => r[key]), runs.baseline.map((r) => r[key])];
@@ -317,7 +328,8 @@ try {
   console.log(`\nfigures (Node ${process.versions.node}, ${browser.version()} headless, loopback, ${VIEWPORT.width}×${VIEWPORT.height}, ${RUNS} runs each)`);
   console.log('─'.repeat(90));
   row('MapLibre JS (chunk + worker), gzip', kb(sum(maplibreJs, 'gzip')), '');
-  row('app JS beyond MapLibre, gzip', kb(appJsGzip), `goal < ${GOALS.appJsKb} KB: ${verdict(appJsGzip < GOALS.appJsKb * KB)}`);
+  row('app JS beyond MapLibre (first load), gzip', kb(appJsGzip), `goal < ${GOALS.appJsKb} KB: ${verdict(appJsGzip < GOALS.appJsKb * KB)}`);
+  row('app JS loaded later (reports, PDF), gzip', kb(sum(appLazyJs, 'gzip')), appLazyJs.map((a) => a.file.replace(/-[\w-]{8}\.m?js$/, '')).join(', '));
   row('CSS (app + MapLibre), gzip', kb(sum(css, 'gzip')), '');
   row('geometry town, gzip', kb(geometry.town!.wire), '');
   row('geometry zcta, gzip', kb(geometry.zcta!.wire), '');
