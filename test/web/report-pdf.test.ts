@@ -110,6 +110,8 @@ describe.runIf(run)('Download PDF on the report', () => {
     writeFileSync(path.join(SHOT_DIR, 'report-pdf-lawrence.pdf'), bytes); // to look at
     await expect.poll(() => page.getByTestId('report-pdf-status').textContent(), { timeout: WAIT }).toBe('PDF saved');
     expect(await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses)).toEqual(['Preparing PDF…', 'PDF saved']);
+    // Focus stays on the button (a keyboard user is where they were).
+    expect(await page.getByRole('button', { name: /^Download PDF/ }).evaluate((el) => el === document.activeElement)).toBe(true);
 
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pdf = parsePdf(bytes);
