@@ -62,7 +62,7 @@ function parsePdf(pdf: Buffer): ParsedPdf {
 const shownText = (pdf: ParsedPdf) => pdf.streams.flatMap((s) => [...s.matchAll(/\(((?:\\.|[^\\)])*)\)\s*Tj/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'))).join('\n');
 /** Where the image is drawn: the `cm` before `Do` (width, height in points). */
 const imagePlacements = (pdf: ParsedPdf) =>
-  pdf.streams.flatMap((s) => [...s.matchAll(/([\d.-]+) 0\.? 0\.? ([\d.-]+) ([\d.-]+) ([\d.-]+) cm\s*\/I\d+ Do/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) })));
+  pdf.streams.flatMap((s) => [...s.matchAll(/([\d.-]+) 0\.? 0\.? ([\d.-]+) ([\d.-]+) ([\d.-]+) cm\s*\/I\d+ Do/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]), x: Number(m[3]), y: Number(m[4]) })));
 
 async function clickDownload(page: Page) {
   const button = page.getByRole('button', { name: /^Download PDF/ });
@@ -141,6 +141,13 @@ describe.runIf(run)('Download PDF on the report', () => {
     expect(words).toContain(api.version);
     expect(words).toMatch(/CDC PLACES/);
     expect(pdf.streams.some((s) => /\b3 Tr\b/.test(s)), 'invisible text rendering mode').toBe(true);
+    // …where the picture shows it: the name (the sheet's first line) at the image's left edge, in its top 30 pt.
+    const at = new RegExp(`([\\d.]+) ([\\d.]+) Td\\s*\\(${api.place.name}\\) Tj`).exec(pdf.streams.join('\n'));
+    expect(at, 'name positioned').not.toBeNull();
+    expect(Number(at![1])).toBeCloseTo(placed!.x, 0);
+    const below = placed!.y + placed!.height - Number(at![2]);
+    expect(below).toBeGreaterThan(0);
+    expect(below).toBeLessThan(30);
 
     // The button and its status are not on paper.
     await page.emulateMedia({ media: 'print' });
