@@ -44,6 +44,8 @@ describe.runIf(run)('the printable priority-geography report', () => {
     const links = page.getByTestId('geography-report-link');
     await expect.poll(() => links.count(), { timeout: WAIT }).toBe(geographies.length);
     expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(geographies.map((g) => `/report?geography=${g.id}`));
+    const axe = await seriousViolations(page, 'map with the priority list');
+    expect(axe.count, axe.report).toBe(0);
   });
 
   for (const which of ['Lawrence’s', 'the most populous'] as const) {
