@@ -142,6 +142,21 @@ describe.runIf(run)('the printable priority-geography report', () => {
     expect(pages).toEqual(Object.fromEntries(geographies.map((g) => [g.id, [1, 1]])));
   }, 300_000);
 
+  it('"Download PDF" saves the geography report as a one-page PDF file', async () => {
+    await openApp(page, app.url, `report?geography=${lawrenceGeo.id}`);
+    const button = page.getByRole('button', { name: /^Download PDF/ });
+    await expect.poll(() => button.isEnabled(), { timeout: WAIT }).toBe(true);
+    const pending = page.waitForEvent('download', { timeout: 120_000 });
+    await button.click();
+    const download = await pending;
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^equity-atlas-report-${lawrenceGeo.name.toLowerCase()}-.*\\.pdf$`));
+    const chunks: Buffer[] = [];
+    for await (const c of (await download.createReadStream())!) chunks.push(c as Buffer);
+    const bytes = Buffer.concat(chunks);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfPages(bytes)).toBe(1);
+  }, 180_000);
+
   it('says what is wrong with an unknown geography instead of guessing', async () => {
     await page.goto(`${app.url}/report?geography=nowhere`);
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: WAIT }).toMatch(/not one of the priority geographies/);
