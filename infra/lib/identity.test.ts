@@ -6,7 +6,7 @@ import { REPO_ROOT } from './constructs/app-function.js';
 import { ADMIN_READ_PATHS } from './constructs/http-api.js';
 import { INVESTMENT_PARTITIONS } from './investment-partitions.js';
 import { PUBLIC_READ_PARTITIONS } from './public-partitions.js';
-import { synthStack, type Synthesized } from './synth-for-test.js';
+import { synthStack, type Json, type Synthesized } from './synth-for-test.js';
 
 // Issue 17, item 9: least privilege on the table, the audit HEAD route, the Cognito client, CORS for writes.
 let s: Synthesized;
@@ -14,11 +14,9 @@ beforeAll(() => {
   s = synthStack({ stage: 'prod', bundle: false, alarmEmail: 'ops@example.org' });
 }, 120_000);
 
-type Json = Record<string, any>;
-const resources = (type: string): [string, Json][] => Object.entries(s.template.findResources(type));
 const list = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 const statementsOf = (rolePrefix: string): Json[] =>
-  resources('AWS::IAM::Policy')
+  s.resources('AWS::IAM::Policy')
     .filter(([id]) => id.startsWith(rolePrefix))
     .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[]);
 const dynamoStatements = (rolePrefix: string) => statementsOf(rolePrefix).filter((st) => list(st.Action).some((a: string) => a.startsWith('dynamodb:')));
@@ -65,9 +63,9 @@ describe('public API role: only the partitions it serves (dynamodb:LeadingKeys)'
 });
 
 describe('admin-only audit trail', () => {
-  const routes = () => resources('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties as Json);
+  const routes = () => s.resources('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties as Json);
   const functionOf = () =>
-    Object.fromEntries(resources('AWS::ApiGatewayV2::Integration').map(([id, i]) => [id, JSON.stringify(i.Properties.IntegrationUri)]));
+    Object.fromEntries(s.resources('AWS::ApiGatewayV2::Integration').map(([id, i]) => [id, JSON.stringify(i.Properties.IntegrationUri)]));
 
   it('sends HEAD as well as GET /v1/investments/{id}/audit through the JWT authorizer to the admin function', () => {
     for (const p of ADMIN_READ_PATHS) {
@@ -83,7 +81,7 @@ describe('admin-only audit trail', () => {
 
 describe('Cognito app client', () => {
   it('signs in with SRP only (no USER_PASSWORD_AUTH) and has OAuth disabled', () => {
-    const [[, client]] = resources('AWS::Cognito::UserPoolClient') as [[string, Json]];
+    const [[, client]] = s.resources('AWS::Cognito::UserPoolClient') as [[string, Json]];
     expect([...client.Properties.ExplicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']);
     expect(client.Properties.AllowedOAuthFlows).toBeUndefined();
     expect(client.Properties.CallbackURLs).toBeUndefined();
@@ -99,14 +97,14 @@ describe('Cognito app client', () => {
 
 describe('CORS: writes only from the site', () => {
   it('leaves CORS to the app (API Gateway would answer every preflight with one origin list) and routes preflights to the read-only function', () => {
-    const [[, api]] = resources('AWS::ApiGatewayV2::Api') as [[string, Json]];
+    const [[, api]] = s.resources('AWS::ApiGatewayV2::Api') as [[string, Json]];
     expect(api.Properties.CorsConfiguration).toBeUndefined();
-    const options = resources('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === 'OPTIONS /v1/{proxy+}')?.[1];
+    const options = s.resources('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === 'OPTIONS /v1/{proxy+}')?.[1];
     expect(options?.Properties.AuthorizationType).toBe('NONE');
   });
 
   it("tells both API functions the site's origin (the CloudFront domain)", () => {
-    const fns = resources('AWS::Lambda::Function').filter(([id]) => /^(ApiFunction|AdminApiFunction)/.test(id));
+    const fns = s.resources('AWS::Lambda::Function').filter(([id]) => /^(ApiFunction|AdminApiFunction)/.test(id));
     expect(fns).toHaveLength(2);
     for (const [id, fn] of fns) {
       expect(JSON.stringify(fn.Properties.Environment.Variables.SITE_ORIGIN), id).toMatch(/https:\/\/.*WebCdn.*DomainName/);

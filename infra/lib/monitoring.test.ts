@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STALE_DATA_METRIC } from '../../functions/src/pipeline/staleness.js';
-import { synthStack, type Synthesized } from './synth-for-test.js';
+import { synthStack, type Json, type Synthesized } from './synth-for-test.js';
 
 // Issue 17, item 8: alarms with sensible thresholds and OK actions; stale data, latency, 4xx/5xx rates, CloudFront
 // 5xx; a dashboard; X-Ray on the API functions.
@@ -9,9 +9,7 @@ beforeAll(() => {
   s = synthStack({ stage: 'prod', bundle: false, alarmEmail: 'ops@example.org' });
 }, 120_000);
 
-type Json = Record<string, any>;
-const resources = (type: string): [string, Json][] => Object.entries(s.template.findResources(type));
-const alarms = () => resources('AWS::CloudWatch::Alarm').filter(([id]) => id.startsWith('Alarms'));
+const alarms = () => s.resources('AWS::CloudWatch::Alarm').filter(([id]) => id.startsWith('Alarms'));
 const alarm = (prefix: string): Json => {
   const found = alarms().find(([id]) => id.startsWith(`Alarms${prefix}`));
   expect(found, prefix).toBeDefined();
@@ -22,7 +20,7 @@ const metricNames = (a: Json) => [a.Properties.MetricName, ...((a.Properties.Met
 
 describe('alarms', () => {
   it('notify the topic when they fire and when they clear', () => {
-    const topic = resources('AWS::SNS::Topic').find(([id]) => id.startsWith('AlarmsTopic'))![0];
+    const topic = s.resources('AWS::SNS::Topic').find(([id]) => id.startsWith('AlarmsTopic'))![0];
     expect(alarms().length).toBeGreaterThanOrEqual(9);
     for (const [id, a] of alarms()) {
       expect(a.Properties.AlarmActions, id).toEqual([{ Ref: topic }]);
@@ -70,14 +68,14 @@ describe('alarms', () => {
     const stale = alarm('StaleData').Properties;
     expect(stale).toMatchObject({ Namespace: STALE_DATA_METRIC.namespace, MetricName: STALE_DATA_METRIC.name, Statistic: 'Maximum', Period: 86_400, Threshold: 3 });
     expect(stale.Dimensions).toEqual([{ Name: 'Stack', Value: { Ref: 'AWS::StackName' } }]);
-    const pipeline = resources('AWS::Lambda::Function').find(([id]) => id.startsWith('JobsPipeline'))![1];
+    const pipeline = s.resources('AWS::Lambda::Function').find(([id]) => id.startsWith('JobsPipeline'))![1];
     expect(pipeline.Properties.Environment.Variables.METRICS_STACK).toEqual({ Ref: 'AWS::StackName' });
   });
 });
 
 describe('dashboard', () => {
   it('shows traffic, errors, latency, the functions, the table, CloudFront, stale data and the alarms', () => {
-    const dashboards = resources('AWS::CloudWatch::Dashboard');
+    const dashboards = s.resources('AWS::CloudWatch::Dashboard');
     expect(dashboards).toHaveLength(1);
     const body = JSON.stringify(dashboards[0]![1].Properties.DashboardBody);
     for (const needle of ['AWS/ApiGateway', 'p99', '5xx', '4xx', 'AWS/Lambda', 'Duration', 'ConcurrentExecutions', 'AWS/DynamoDB', 'AWS/CloudFront', STALE_DATA_METRIC.name, 'alarm']) {
@@ -88,9 +86,9 @@ describe('dashboard', () => {
 
 describe('tracing', () => {
   it('traces both API functions with X-Ray (HTTP APIs have no X-Ray support, so the stage has none)', () => {
-    const fns = resources('AWS::Lambda::Function').filter(([id]) => /^(ApiFunction|AdminApiFunction)/.test(id));
+    const fns = s.resources('AWS::Lambda::Function').filter(([id]) => /^(ApiFunction|AdminApiFunction)/.test(id));
     expect(fns).toHaveLength(2);
     for (const [id, fn] of fns) expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
-    for (const [, stage] of resources('AWS::ApiGatewayV2::Stage')) expect(JSON.stringify(stage.Properties)).not.toMatch(/[Tt]racing/);
+    for (const [, stage] of s.resources('AWS::ApiGatewayV2::Stage')) expect(JSON.stringify(stage.Properties)).not.toMatch(/[Tt]racing/);
   });
 });

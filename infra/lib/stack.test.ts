@@ -10,7 +10,7 @@ import { ADMIN_READ_PATHS, PUBLIC_COMPUTE_PATHS, WRITE_METHODS, WRITE_PATHS } fr
 import { INVESTMENT_PARTITIONS } from './investment-partitions.js';
 import * as indexStore from '../../functions/src/store/index-store.js';
 import { ARTIFACT_PREFIXES } from './artifact-prefixes.js';
-import { synthStack, type Synthesized } from './synth-for-test.js';
+import { synthStack, type Json, type Synthesized } from './synth-for-test.js';
 import { SWAGGER_UI_FILES } from '../../functions/src/api/docs-page.js';
 import { DOWNLOAD_FORMAT_PACKAGES } from '../../functions/src/api/download-formats/packages.js';
 
@@ -19,9 +19,6 @@ let s: Synthesized;
 beforeAll(() => {
   s = synthStack({ stage: 'dev', bundle: true, alarmEmail: 'ops@example.org' });
 }, 120_000);
-
-type Json = Record<string, any>;
-const resources = (type: string): [string, Json][] => Object.entries(s.template.findResources(type));
 
 /** Render a CloudFormation value as a readable string: {Fn::GetAtt:[X,Arn]} → <X.Arn>, joins concatenated. */
 function render(value: unknown): string {
@@ -41,12 +38,12 @@ interface Grant {
   resources: string[];
 }
 function grants(): Grant[] {
-  return resources('AWS::IAM::Policy').flatMap(([policy, r]) =>
+  return s.resources('AWS::IAM::Policy').flatMap(([policy, r]) =>
     (r.Properties.PolicyDocument.Statement as Json[]).map((st) => ({ policy, actions: list(st.Action), resources: list(st.Resource).map(render) })),
   );
 }
 const grantsOf = (policyPrefix: string) => grants().filter((g) => g.policy.startsWith(policyPrefix));
-const logicalId = (type: string, prefix: string) => resources(type).find(([id]) => id.startsWith(prefix))![0];
+const logicalId = (type: string, prefix: string) => s.resources(type).find(([id]) => id.startsWith(prefix))![0];
 
 /**
  * Every wildcard in IAM, with its reason. Anything else with "*" fails the test.
@@ -112,7 +109,7 @@ describe('least privilege (IAM)', () => {
   });
 
   it('lets the JWT-guarded API write only investment partitions (PutItem with a leading-keys condition)', () => {
-    const statements = resources('AWS::IAM::Policy')
+    const statements = s.resources('AWS::IAM::Policy')
       .filter(([id]) => id.startsWith('AdminApiFunctionRole'))
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[]);
     const writes = statements.filter((st) => list(st.Action).some((a: string) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)));
@@ -135,7 +132,7 @@ describe('least privilege (IAM)', () => {
   });
 
   it('attaches no AWS managed policy to our own roles', () => {
-    const ours = resources('AWS::IAM::Role').filter(([id]) => /^(ApiFunction|AdminApiFunction|Jobs)/.test(id));
+    const ours = s.resources('AWS::IAM::Role').filter(([id]) => /^(ApiFunction|AdminApiFunction|Jobs)/.test(id));
     expect(ours).toHaveLength(4);
     for (const [, role] of ours) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
@@ -157,14 +154,14 @@ describe('data', () => {
   });
 
   it('is deleted with a dev stack (prod: see stage.test.ts)', () => {
-    const [, table] = resources('AWS::DynamoDB::GlobalTable')[0]!;
+    const [, table] = s.resources('AWS::DynamoDB::GlobalTable')[0]!;
     expect(table.DeletionPolicy).toBe('Delete');
   });
 
   it('blocks public access, encrypts and requires TLS on every bucket; versions the data bucket', () => {
-    const buckets = resources('AWS::S3::Bucket');
+    const buckets = s.resources('AWS::S3::Bucket');
     expect(buckets.length).toBe(3); // data, web, access logs
-    const policies = resources('AWS::S3::BucketPolicy').map(([, p]) => p);
+    const policies = s.resources('AWS::S3::BucketPolicy').map(([, p]) => p);
     for (const [id, b] of buckets) {
       expect(b.Properties.PublicAccessBlockConfiguration, id).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
       expect(b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm, id).toBe('AES256');
@@ -180,18 +177,18 @@ describe('data', () => {
 });
 
 describe('compute', () => {
-  const ours = () => resources('AWS::Lambda::Function').filter(([id]) => /^(ApiFunction|AdminApiFunction|Jobs)/.test(id));
+  const ours = () => s.resources('AWS::Lambda::Function').filter(([id]) => /^(ApiFunction|AdminApiFunction|Jobs)/.test(id));
 
   it('runs four bundled functions on Node 22, ARM64, each logging to a log group with retention', () => {
     expect(ours().map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['AdminApiFunction', 'ApiFunction', 'JobsFetchFunction', 'JobsPipelineFunction']);
-    const groups = Object.fromEntries(resources('AWS::Logs::LogGroup'));
+    const groups = Object.fromEntries(s.resources('AWS::Logs::LogGroup'));
     for (const [id, fn] of ours()) {
       expect(fn.Properties.Runtime, id).toBe('nodejs22.x');
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
       const group = groups[fn.Properties.LoggingConfig.LogGroup.Ref];
       expect(group?.Properties.RetentionInDays, id).toBe(14);
     }
-    for (const [id, group] of resources('AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays, id).toBeGreaterThan(0);
+    for (const [id, group] of s.resources('AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays, id).toBeGreaterThan(0);
   });
 
   it('points the API at the table and the geometry bucket (BLOB_BUCKET), the jobs at the data bucket', () => {
@@ -226,7 +223,7 @@ describe('compute', () => {
 });
 
 describe('API', () => {
-  const routes = () => resources('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties as Json);
+  const routes = () => s.resources('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties as Json);
 
   it('requires the Cognito JWT on every write route and on the $default catch-all', () => {
     const publicCompute = new Set(PUBLIC_COMPUTE_PATHS.map((p) => `POST ${p}`));
@@ -251,7 +248,7 @@ describe('API', () => {
   it('sends public routes to the read-only function and everything behind the JWT to the write-capable one', () => {
     const functionOf = Object.fromEntries(
       // Each integration calls its function's "live" alias (deploy.test.ts).
-      resources('AWS::ApiGatewayV2::Integration').map(([id, i]) => [id, String(i.Properties.IntegrationUri.Ref).replace(/LiveAlias[0-9A-F]{8}$/, '')]),
+      s.resources('AWS::ApiGatewayV2::Integration').map(([id, i]) => [id, String(i.Properties.IntegrationUri.Ref).replace(/LiveAlias[0-9A-F]{8}$/, '')]),
     );
     const target = (r: Json) => functionOf[String(r.Target['Fn::Join'][1][1].Ref)];
     for (const r of routes()) expect(target(r), r.RouteKey).toBe(r.AuthorizationType === 'JWT' ? 'AdminApiFunction' : 'ApiFunction');
@@ -289,7 +286,7 @@ describe('API', () => {
 describe('web', () => {
   it('serves a private bucket through CloudFront with origin access control and the API under /v1/*', () => {
     s.template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2); // web bucket; data bucket artifacts (cdn.test.ts)
-    const [, dist] = resources('AWS::CloudFront::Distribution')[0]!;
+    const [, dist] = s.resources('AWS::CloudFront::Distribution')[0]!;
     const config = dist.Properties.DistributionConfig;
     const s3Origin = (config.Origins as Json[]).find((o) => o.S3OriginConfig);
     expect(s3Origin?.OriginAccessControlId).toBeDefined();
@@ -301,20 +298,20 @@ describe('web', () => {
   });
 
   it('sends CSP, HSTS, nosniff and frame options on every response', () => {
-    const [, policy] = resources('AWS::CloudFront::ResponseHeadersPolicy')[0]!;
+    const [, policy] = s.resources('AWS::CloudFront::ResponseHeadersPolicy')[0]!;
     const h = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     expect(render(h.ContentSecurityPolicy.ContentSecurityPolicy)).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
     expect(h.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true, Override: true });
     expect(h.ContentTypeOptions).toEqual({ Override: true });
     expect(h.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
-    const [, dist] = resources('AWS::CloudFront::Distribution')[0]!;
+    const [, dist] = s.resources('AWS::CloudFront::Distribution')[0]!;
     const config = dist.Properties.DistributionConfig;
     for (const b of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) expect(b.ResponseHeadersPolicyId).toBeDefined();
   });
 
   it('deploys the build with a config.json that carries the API URL', () => {
     // The pages (index.html, config.json); hashed assets/ go up separately (deploy.test.ts).
-    const [, deploy] = resources('Custom::CDKBucketDeployment').find(([, d]) => d.Properties.DistributionPaths)!;
+    const [, deploy] = s.resources('Custom::CDKBucketDeployment').find(([, d]) => d.Properties.DistributionPaths)!;
     expect(deploy.Properties.DistributionPaths).toEqual(['/*']);
     expect(deploy.Properties.SourceObjectKeys).toHaveLength(2); // web build + config.json
     const markers = JSON.stringify(deploy.Properties.SourceMarkers);
@@ -324,7 +321,7 @@ describe('web', () => {
 
 describe('operations', () => {
   it('alarms on API error rates and throttles, failed jobs, DynamoDB throttles, API/CDN error rates, latency and stale data, all to the SNS topic (thresholds: monitoring.test.ts)', () => {
-    const alarms = resources('AWS::CloudWatch::Alarm').map(([id, a]) => ({ id, props: a.Properties as Json }));
+    const alarms = s.resources('AWS::CloudWatch::Alarm').map(([id, a]) => ({ id, props: a.Properties as Json }));
     expect(alarms.map((a) => a.id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(
       ['AlarmsAdminApiErrorRate', 'AlarmsAdminApiThrottles', 'AlarmsApi4xxRate', 'AlarmsApi5xxRate', 'AlarmsApiErrorRate', 'AlarmsApiLatencyP99', 'AlarmsApiThrottles', 'AlarmsCdn5xxRate', 'AlarmsFetchErrors', 'AlarmsPipelineErrors', 'AlarmsStaleData', 'AlarmsTableThrottles', 'JobsPipelineFailedAlarm'],
     );

@@ -20,9 +20,14 @@ export interface ValidationReport {
   pluginReports: { pluginName: string; conclusion: string; violations: ValidationViolation[]; suppressedViolations?: ValidationViolation[] }[];
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- CloudFormation JSON as the assertions read it
+export type Json = Record<string, any>;
+
 export interface Synthesized {
   stack: EquityAtlasStack;
   template: Template;
+  /** [logical id, resource] of every resource of a CloudFormation type. */
+  resources(type: string): [string, Json][];
   outdir: string;
   /** cdk.out/validation-report.json: cdk-nag findings, open and acknowledged. */
   report: ValidationReport;
@@ -54,5 +59,6 @@ export function synthStack(options: { stage: StageName; bundle: boolean; webDist
     synthError = err;
   }
   const report = JSON.parse(readFileSync(path.join(outdir, 'validation-report.json'), 'utf8')) as ValidationReport;
-  return { stack, template: Template.fromStack(stack), outdir, report, synthError };
+  const template = Template.fromStack(stack);
+  return { stack, template, resources: (type) => Object.entries(template.findResources(type)), outdir, report, synthError };
 }
