@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { VersionMeta } from '../indices/place-record.js';
 import type { IndexReader } from './index-reader.js';
 import { problems } from './problem.js';
-import { VersionIdSchema } from './routes/versions.js';
+import { VersionIdSchema } from './version-id.js';
 
 /** What `version` means on every read route (one text, so the OpenAPI document says the same everywhere). */
 export const VERSION_PARAM_DESCRIPTION =

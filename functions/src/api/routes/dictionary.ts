@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { csvResponse } from '../csv-response.js';
 import { buildDictionary } from '../data-dictionary.js';
-import { IMMUTABLE_CACHE_CONTROL } from '../http-cache.js';
 import type { IndexReader } from '../index-reader.js';
-import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
 import { notFoundResponse, problemResponses } from '../schemas.js';
-import { VersionIdSchema } from './versions.js';
+import { VersionIdSchema } from '../version-id.js';
+import { resolveVersion } from '../version-param.js';
 
 const EntrySchema = z
   .object({
@@ -52,10 +51,8 @@ export function dictionaryRoutes(reader: IndexReader) {
   return newRouter().openapi(dictionaryRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { format } = c.req.valid('query');
-    const meta = await reader.versionMeta(id);
-    if (!meta) throw problems.notFound(`No published version "${id}"; GET /v1/versions lists them.`);
+    const meta = await resolveVersion(reader, id); // immutable: versionCache pins /v1/versions/{id}…
     const entries = buildDictionary(meta);
-    c.header('cache-control', IMMUTABLE_CACHE_CONTROL);
     if (format === 'csv') {
       const rows = entries.map((e) => CSV_COLUMNS.map((k) => (k === 'appliesTo' ? e.appliesTo.join(' ') : e[k])));
       return csvResponse(c, `equity-atlas-dictionary-${meta.version}.csv`, [...CSV_COLUMNS], rows) as never;

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { IMMUTABLE_CACHE_CONTROL } from '../http-cache.js';
 import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
@@ -9,7 +8,8 @@ import { bulkColumns, bulkRow, csvCells, negotiateFormat, toFeatureCollection } 
 import { LONG_COLUMNS, longRows } from '../long-format.js';
 import { pickColumns, selectColumns } from '../column-selection.js';
 import { LevelSchema, notFoundResponse, problemResponses } from '../schemas.js';
-import { VersionIdSchema } from './versions.js';
+import { VersionIdSchema } from '../version-id.js';
+import { resolveVersion } from '../version-param.js';
 import { GEOMETRY_RESOLUTIONS, GeometryNoteSchema, geometryNote } from '../download-formats/geometry-resolution.js';
 import { geoPackageDownload, geometryFor, GPKG_MEDIA_TYPE, PARQUET_MEDIA_TYPE, parquetDownload } from '../download-formats/typed-downloads.js';
 
@@ -48,8 +48,7 @@ export function downloadRoutes(reader: IndexReader) {
     .openapi(downloadRoute, async (c) => {
       const { id } = c.req.valid('param');
       const { level, format, columns: columnsParam, geometry: geometryParam } = c.req.valid('query');
-      const meta = await reader.versionMeta(id);
-      if (!meta) throw problems.notFound(`No published version "${id}"; GET /v1/versions lists them.`);
+      const meta = await resolveVersion(reader, id); // immutable: versionCache pins /v1/versions/{id}…
       const dictionary = `/v1/versions/${encodeURIComponent(meta.version)}/dictionary`;
       const name = `equity-atlas-${level}-${meta.version}`;
       const resolution = geometryParam ?? 'display';
@@ -58,13 +57,11 @@ export function downloadRoutes(reader: IndexReader) {
       if (format === 'long') {
         const columns = selectColumns(columnsParam, LONG_COLUMNS, dictionary);
         const rows = longRows(await reader.listPlaces(meta.version, level), meta);
-        c.header('cache-control', IMMUTABLE_CACHE_CONTROL);
         c.header('link', `<${dictionary}>; rel="describedby"`);
         return csvResponse(c, `${name}-long.csv`, columns, csvCells(columns, rows)) as never;
       }
       const columns = selectColumns(columnsParam, bulkColumns(meta), dictionary);
       const rows = (await reader.listPlaces(meta.version, level)).map((p) => bulkRow(p, meta));
-      c.header('cache-control', IMMUTABLE_CACHE_CONTROL);
       c.header('link', `<${dictionary}>; rel="describedby"`);
       if (format === 'parquet') {
         c.header('content-type', PARQUET_MEDIA_TYPE);

@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { csvResponse } from '../csv-response.js';
-import { IMMUTABLE_CACHE_CONTROL } from '../http-cache.js';
 import type { IndexReader } from '../index-reader.js';
 import { problems } from '../problem.js';
 import { ResponseCache } from '../response-cache.js';
 import { newRouter } from '../router.js';
 import { LevelSchema, notFoundResponse, problemResponses } from '../schemas.js';
 import { diffLevel, diffMethod, diffSummary, indicatorIdMap, type LevelDiff } from '../../indices/version-diff.js';
-import { VersionIdSchema } from './versions.js';
+import { VersionIdSchema } from '../version-id.js';
+import { resolveVersion } from '../version-param.js';
 
 const Change = z
   .object({ from: z.number().nullable(), to: z.number().nullable(), delta: z.number().nullable().openapi({ description: 'to − from, to the finer of the two published precisions; null when either side has no value.' }) })
@@ -108,10 +108,9 @@ export function versionDiffRoutes(reader: IndexReader) {
   return newRouter().openapi(diffRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { from, level, format } = c.req.valid('query');
-    const [to, older] = await Promise.all([reader.versionMeta(id), reader.versionMeta(from)]);
-    if (!to) throw problems.notFound(`No published version "${id}"; GET /v1/versions lists them.`);
+    // Immutable (versionCache pins /v1/versions/{id}…): both versions are published, and never change.
+    const [to, older] = await Promise.all([resolveVersion(reader, id), reader.versionMeta(from)]);
     if (!older) throw problems.notFound(`from: no published version "${from}"; GET /v1/versions lists them.`);
-    c.header('cache-control', IMMUTABLE_CACHE_CONTROL);
     const compare = async () => {
       const [a, b] = await Promise.all([reader.listPlaces(older.version, level), reader.listPlaces(to.version, level)]);
       return diffLevel(a, b, indicatorIdMap(older.indicators, to.indicators));

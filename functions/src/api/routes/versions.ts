@@ -1,17 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { IMMUTABLE_CACHE_CONTROL } from '../http-cache.js';
 import type { IndexReader } from '../index-reader.js';
-import { problems } from '../problem.js';
 import { newRouter } from '../router.js';
-import { VERSION_ID_PATTERN } from '../version-id.js';
+import { VersionIdSchema } from '../version-id.js';
+import { resolveVersion } from '../version-param.js';
 import { IndicatorSpecApiSchema, MethodSpecApiSchema } from '../method-schemas.js';
 import { MeasureSchema, notFoundResponse, problemResponses } from '../schemas.js';
 import { LicenseSchema, ProvenanceSchema, SourceRecordSchema, sourceRecords, versionCitation, versionLicense, versionProvenance } from '../version-citation.js';
-
-export const VersionIdSchema = z
-  .string()
-  .regex(VERSION_ID_PATTERN, 'expected a version id such as ma-hei-1.0-20261123T034501Z-1a2b')
-  .openapi({ param: { name: 'id', in: 'path' }, example: 'ma-hei-1.0-20261123T034501Z-1a2b' });
 
 const Counts = z.object({ town: z.number().int(), zcta: z.number().int() });
 
@@ -89,9 +83,7 @@ export function versionsRoutes(reader: IndexReader, publicOrigin?: string) {
     })
     .openapi(oneRoute, async (c) => {
       const { id } = c.req.valid('param');
-      const meta = await reader.versionMeta(id);
-      if (!meta) throw problems.notFound(`No published version "${id}"; GET /v1/versions lists them.`);
-      c.header('cache-control', IMMUTABLE_CACHE_CONTROL);
+      const meta = await resolveVersion(reader, id); // immutable: versionCache pins /v1/versions/{id}…
       const base = `/v1/versions/${encodeURIComponent(meta.version)}/download?level=town&format=`;
       const sources = sourceRecords(meta.sources);
       const provenance = versionProvenance(meta);
