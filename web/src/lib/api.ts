@@ -174,7 +174,8 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(url: string, fetchImpl: typeof fetch = fetch): Promise<T> {
+/** GET a JSON answer; a failure is an ApiError carrying the problem's detail (or the status line). */
+export async function getJson<T>(url: string, fetchImpl: typeof fetch = fetch): Promise<T> {
   const res = await fetchImpl(url, { headers: { accept: 'application/json' } });
   if (!res.ok) {
     let detail = `${res.status} ${res.statusText}`;

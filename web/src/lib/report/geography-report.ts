@@ -1,4 +1,5 @@
-import type { Geometry, Investment, MeasureTable, NeedInvestment, NeedInvestmentRow, PlaceDetail, PriorityGeographies, PriorityGeographyProperties } from '../api';
+import { getJson, type Geometry, type Investment, type MeasureTable, type NeedInvestment, type NeedInvestmentRow, type PlaceDetail, type PriorityGeographies, type PriorityGeographyProperties } from '../api';
+import { fetchPlaceHistory } from '../profile/rank-change';
 import type { MemberFacts } from './geography-aggregate';
 
 export type GeographyQuery = { ok: true; id: string } | { ok: false; message: string };
@@ -28,30 +29,24 @@ export interface GeographyReportData {
   history: { version: string; createdAt: string; asOf: string | null }[];
 }
 
-async function json<T>(url: string, f: typeof fetch): Promise<T> {
-  const res = await f(url, { headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${res.statusText}`);
-  return (await res.json()) as T;
-}
-
 /**
  * Everything the geography report shows, pinned to the version of the priority-geography
  * answer (as the place report pins to the place answer's version), so one page never mixes two.
  */
 export async function loadGeographyReport(id: string, f: typeof fetch = fetch): Promise<GeographyReportData> {
-  const priority = await json<PriorityGeographies>('/v1/priority-geographies', f);
+  const priority = await getJson<PriorityGeographies>('/v1/priority-geographies', f);
   const feature = priority.features.find((g) => g.properties.id === id);
   if (!feature) throw new Error(`"${id}" is not one of the priority geographies of version ${priority.version} (${priority.features.map((g) => g.properties.id).join(', ')}).`);
   const geography = feature.properties;
   const v = encodeURIComponent(priority.version);
   const [details, geometry, table, investments, need, history] = await Promise.all([
-    Promise.all(geography.members.map((m) => json<PlaceDetail>(`/v1/places/town/${m.id}?version=${v}`, f))),
-    json<Geometry>(`/v1/geometry/town?version=${v}`, f),
-    json<MeasureTable>(`/v1/layers/town?version=${v}`, f),
-    json<{ items: Investment[] }>(`/v1/investments?geography=${encodeURIComponent(id)}`, f).then((r) => r.items),
-    json<NeedInvestment>(`/v1/need-investment?level=geography&version=${v}`, f).then((r) => r.items.find((row) => row.id === id) ?? null),
+    Promise.all(geography.members.map((m) => getJson<PlaceDetail>(`/v1/places/town/${m.id}?version=${v}`, f))),
+    getJson<Geometry>(`/v1/geometry/town?version=${v}`, f),
+    getJson<MeasureTable>(`/v1/layers/town?version=${v}`, f),
+    getJson<{ items: Investment[] }>(`/v1/investments?geography=${encodeURIComponent(id)}`, f).then((r) => r.items),
+    getJson<NeedInvestment>(`/v1/need-investment?level=geography&version=${v}`, f).then((r) => r.items.find((row) => row.id === id) ?? null),
     geography.members.length
-      ? json<{ items: GeographyReportData['history'] }>(`/v1/places/town/${geography.members[0]!.id}/history`, f).then((r) => r.items).catch(() => [])
+      ? fetchPlaceHistory('town', geography.members[0]!.id, f).then((r): GeographyReportData['history'] => r.items).catch(() => [])
       : Promise.resolve([]),
   ]);
   const members = geography.members.map((m, i) => {

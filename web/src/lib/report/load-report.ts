@@ -1,4 +1,4 @@
-import { fetchGeometry, fetchLayers, fetchPlace, type Geometry, type Investment, type Level, type MeasureTable, type PlaceDetail, type PriorityGeographies, type CrosswalkRow } from '../api';
+import { fetchGeometry, fetchLayers, fetchPlace, getJson, type Geometry, type Investment, type Level, type MeasureTable, type PlaceDetail, type PriorityGeographies, type CrosswalkRow } from '../api';
 import { fetchPlaceHistory, type PlaceHistory } from '../profile/rank-change';
 
 export interface ReportData {
@@ -11,12 +11,6 @@ export interface ReportData {
   investments: Investment[];
   /** ZIP code areas only: the population crosswalk, to relate the ZIP code to priority geographies. */
   crosswalk: CrosswalkRow[] | null;
-}
-
-async function json<T>(url: string, f: typeof fetch): Promise<T> {
-  const res = await f(url, { headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${res.statusText}`);
-  return (await res.json()) as T;
 }
 
 /**
@@ -32,13 +26,13 @@ export async function loadReport(level: Level, id: string, f: typeof fetch = fet
   const townIds = level === 'town' ? [id] : (detail.place.zip?.towns.map((t) => t.id) ?? []);
   const [layers, history, priority, investments, crosswalk] = await Promise.all([
     Promise.all([fetchGeometry(level, f), fetchLayers(level, f)]).then(([g, t]) =>
-      t.version === detail.version ? ([g, t] as const) : Promise.all([json<Geometry>(`/v1/geometry/${level}?version=${v}`, f), json<MeasureTable>(`/v1/layers/${level}?version=${v}`, f)]),
+      t.version === detail.version ? ([g, t] as const) : Promise.all([getJson<Geometry>(`/v1/geometry/${level}?version=${v}`, f), getJson<MeasureTable>(`/v1/layers/${level}?version=${v}`, f)]),
     ),
     fetchPlaceHistory(level, id, f).catch(() => null),
-    json<PriorityGeographies>(`/v1/priority-geographies?version=${v}`, f),
+    getJson<PriorityGeographies>(`/v1/priority-geographies?version=${v}`, f),
     // Investments name municipalities: a ZIP code area gets those of the towns it overlaps.
-    Promise.all(townIds.map((t) => json<{ items: Investment[] }>(`/v1/investments?municipality=${t}`, f).then((r) => r.items))).then((xs) => xs.flat()),
-    level === 'zcta' ? json<{ rows: CrosswalkRow[] }>(`/v1/crosswalk?from=zcta&to=town&weight=population&version=${v}`, f).then((r) => r.rows) : null,
+    Promise.all(townIds.map((t) => getJson<{ items: Investment[] }>(`/v1/investments?municipality=${t}`, f).then((r) => r.items))).then((xs) => xs.flat()),
+    level === 'zcta' ? getJson<{ rows: CrosswalkRow[] }>(`/v1/crosswalk?from=zcta&to=town&weight=population&version=${v}`, f).then((r) => r.rows) : null,
   ]);
   return { detail, geometry: layers[0], table: layers[1], history, priority, investments, crosswalk };
 }
