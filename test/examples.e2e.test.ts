@@ -9,6 +9,7 @@ import { createApp } from '../functions/src/api/app.js';
 import { IndexReader } from '../functions/src/api/index-reader.js';
 import { serveLocal } from '../functions/src/api/local-server.js';
 import { publishedStore } from './support/published-store.js';
+import { commandAvailability } from './support/tool-availability.js';
 
 // docs/examples against the API on a free port over a real published version (issue 15, contracts 7 and 9).
 const run = promisify(execFile); // async: the server answering the script runs in this process
@@ -27,7 +28,10 @@ afterAll(async () => {
 const script = path.join(REPO_ROOT, 'docs/examples/reproduce_lbw_ratio.py');
 const manifest = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/sources.json'), 'utf8')) as { sources: { id: string; license: string }[] }).sources;
 
-describe('docs/examples/reproduce_lbw_ratio.py (Python standard library)', () => {
+// .ci/run installs python3 where it is missing.
+const python = commandAvailability('python3', ['--version'], 'the Python standard-library example', 'apt-get install -y python3');
+
+describe.runIf(python.run)('docs/examples/reproduce_lbw_ratio.py (Python standard library)', () => {
   it('pins the current version, joins the CSV to the GeoJSON and reproduces the published rate ratio', async () => {
     const { stdout } = await run('python3', [script, '--base', server.url], { timeout: 120_000 });
     const version = ctx.result.version;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { availability, type Availability } from './tool-availability.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -7,12 +8,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
  * Whether browser tests can run. Without Chromium they are skipped with a
  * printed reason, except in CI (CI=true), where a missing browser is a failure.
  */
-export function browserAvailability(): { run: boolean; reason?: string } {
-  if (existsSync(CHROMIUM_PATH)) return { run: true };
-  const reason = `Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH, or apt-get install -y chromium)`;
-  if (process.env.CI === 'true') throw new Error(`CI=true requires the browser tests to run: ${reason}`);
-  console.warn(`skipping browser tests: ${reason}`);
-  return { run: false, reason };
+export function browserAvailability(): Availability {
+  return availability(existsSync(CHROMIUM_PATH), 'browser tests', `Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH, or apt-get install -y chromium)`);
 }
 
 /** Debian's Chromium, headless, with the background-networking features off (this machine has no outside network). */
