@@ -1,3 +1,4 @@
+import './lib/i18n/start';
 import { mount } from 'svelte';
 import { prewarm } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';

@@ -1,6 +1,8 @@
-/** Number formatting shared by the legend, tooltip, profile and tables (en-US, units spelled out). */
+/** Number formatting shared by the legend, tooltip, profile and tables (en-US or es-US, units spelled out). */
+import { numberLocale } from './i18n/locale';
+import { m } from '../paraglide/messages.js';
 
-const num = (x: number, digits: number) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const num = (x: number, digits: number) => x.toLocaleString(numberLocale(), { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 
 /** Decimals that suit the magnitude: 3.21, 29.9, 452. */
 export function roundFor(x: number): number {
@@ -42,9 +44,9 @@ export function topCodeFloor(value: number | null, context: ValueContext = {}): 
  * code reads "$250,000 or more", never as an exact figure.
  */
 export function formatValue(value: number | null, unit: string, context?: ValueContext): string {
-  if (value === null || !Number.isFinite(value)) return 'no data';
+  if (value === null || !Number.isFinite(value)) return m.fmt_no_data();
   const floor = context ? topCodeFloor(value, context) : null;
-  if (floor !== null) return `${formatValue(floor, unit)} or more`;
+  if (floor !== null) return m.fmt_or_more({ value: formatValue(floor, unit) });
   if (unit.startsWith('%')) return `${num(value, 1)} %`;
   if (unit.startsWith('US dollars')) return `$${num(value, 0)}`;
   if (unit === 'km') return `${num(value, 1)} km`;
@@ -54,7 +56,7 @@ export function formatValue(value: number | null, unit: string, context?: ValueC
 
 /** A 0–1 share as a whole percent that never rounds to a false 0 or 100: 0.93 → "93 %", 0.996 → "> 99 %". */
 export function formatShare(share: number | null): string {
-  if (share === null || !Number.isFinite(share)) return 'unknown';
+  if (share === null || !Number.isFinite(share)) return m.fmt_unknown();
   const pct = Math.round(share * 100);
   if (pct >= 100 && share < 1) return '> 99 %';
   if (pct <= 0 && share > 0) return '< 1 %';
@@ -62,19 +64,19 @@ export function formatShare(share: number | null): string {
 }
 
 export function formatPercentile(p: number | null): string {
-  return p === null ? 'no data' : num(p, 1);
+  return p === null ? m.fmt_no_data() : num(p, 1);
 }
 
 export function formatUsd(amount: number | null): string {
-  return amount === null ? 'not published' : `$${num(amount, 0)}`;
+  return amount === null ? m.fmt_not_published() : `$${num(amount, 0)}`;
 }
 
 export function formatCount(n: number | null): string {
-  return n === null ? 'unknown' : num(n, 0);
+  return n === null ? m.fmt_unknown() : num(n, 0);
 }
 
 /** "$2.47" — per-resident amounts are small, so keep cents (formatUsd rounds to dollars). */
 export function formatUsdCents(amount: number | null): string {
-  if (amount === null || !Number.isFinite(amount)) return 'not available';
-  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (amount === null || !Number.isFinite(amount)) return m.fmt_not_available();
+  return `$${amount.toLocaleString(numberLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }

@@ -9,8 +9,8 @@ describe('URL state', () => {
   });
 
   it('writes a readable query string', () => {
-    const s: AppState = { level: 'zcta', measure: 'domain:maternal_perinatal', place: '01001', compare: ['01001', '02108'], view: 'table', flaggedOnly: true, priorityOnly: false, counties: ['Hampden', 'Worcester'] };
-    expect(serializeState(s)).toBe('?level=zcta&measure=domain:maternal_perinatal&view=table&place=01001&compare=01001,02108&filter=flagged&county=Hampden,Worcester');
+    const s: AppState = { level: 'zcta', measure: 'domain:maternal_perinatal', place: '01001', compare: ['01001', '02108'], view: 'table', flaggedOnly: true, priorityOnly: false, counties: ['Hampden', 'Worcester'], lang: 'es' };
+    expect(serializeState(s)).toBe('?level=zcta&measure=domain:maternal_perinatal&view=table&place=01001&compare=01001,02108&filter=flagged&county=Hampden,Worcester&lang=es');
   });
 
   it('round-trips any valid state', () => {
@@ -27,6 +27,7 @@ describe('URL state', () => {
       counties: fc
         .uniqueArray(fc.oneof(fc.constantFrom('Hampden', 'Worcester', 'Berkshire', 'Dukes', 'Nantucket'), fc.stringMatching(/^[A-Za-z][A-Za-z .'-]{0,29}$/)), { maxLength: 5 })
         .map((cs) => [...cs].sort()),
+      lang: fc.constantFrom('en' as const, 'es' as const),
     });
     fc.assert(fc.property(state, (s) => {
       expect(parseState(serializeState(s))).toEqual(s);

@@ -1,4 +1,5 @@
 import type { Level } from '../api';
+import { langFromSearch, type Lang } from '../i18n/locale';
 
 /**
  * What a shared link restores: level, measure, selected place, compared
@@ -23,9 +24,11 @@ export interface AppState {
   priorityOnly: boolean;
   /** County filter: county names, sorted, no duplicates; empty = every county (URL: county=Hampden,Worcester). */
   counties: string[];
+  /** The UI language (`lang=es`); fixed for the life of a page: the language switch links to the other one. */
+  lang: Lang;
 }
 
-export const DEFAULT_STATE: AppState = { level: 'town', measure: 'overall', place: null, compare: [], view: 'map', flaggedOnly: false, priorityOnly: false, counties: [] };
+export const DEFAULT_STATE: AppState = { level: 'town', measure: 'overall', place: null, compare: [], view: 'map', flaggedOnly: false, priorityOnly: false, counties: [], lang: 'en' };
 
 const ID = /^[0-9A-Za-z_-]{1,20}$/;
 const MEASURE = /^[a-z_]+(:[a-z_]+)?$/;
@@ -52,6 +55,7 @@ export function parseState(search: string): AppState {
     flaggedOnly: filters.has('flagged'),
     priorityOnly: filters.has('priority'),
     counties: normalizeCounties((q.get('county') ?? '').split(',')),
+    lang: langFromSearch(search),
   };
 }
 
@@ -67,6 +71,7 @@ export function serializeState(state: AppState): string {
   if (filters.length) q.set('filter', filters.join(','));
   const counties = normalizeCounties(state.counties);
   if (counties.length) q.set('county', counties.join(','));
+  if (state.lang !== DEFAULT_STATE.lang) q.set('lang', state.lang);
   const s = q.toString().replaceAll('%3A', ':').replaceAll('%2C', ',');
   return s ? `?${s}` : '';
 }
