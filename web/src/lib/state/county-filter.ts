@@ -1,4 +1,5 @@
 import type { CrosswalkRow, MeasureTable } from '../api';
+import { m } from '../../paraglide/messages.js';
 
 /**
  * The county filter (issue 13): towns carry their county in the layer table
@@ -38,7 +39,7 @@ export function townCounties(table: MeasureTable | null): Map<string, string | n
 /** "Hampden", "Hampden and Worcester", "Berkshire, Hampden and Worcester" (for headings and captions). */
 export function countyPhrase(counties: readonly string[]): string {
   if (counties.length <= 1) return counties[0] ?? '';
-  return `${counties.slice(0, -1).join(', ')} and ${counties.at(-1)}`;
+  return m.common_list_and({ head: counties.slice(0, -1).join(', '), last: counties.at(-1)! });
 }
 
 /** Whether a row passes the county filter (no county chosen = every row). */

@@ -1,4 +1,5 @@
 import type { CrosswalkRow } from '../api';
+import { m } from '../../paraglide/messages.js';
 
 export interface GeographyRef {
   id: string;
@@ -41,8 +42,8 @@ export function zipPriorities(rows: readonly CrosswalkRow[], members: ReadonlyMa
 
 /** "83 % of residents live in …" for the tooltip and profile. */
 export function describeZipPriority(z: ZipPriority | undefined): string {
-  if (!z) return 'None of its residents live in a priority geography’s municipalities (population crosswalk).';
+  if (!z) return m.common_zip_priority_none();
   const pct = Math.round(z.share * 100);
-  const status = z.geography.status === 'confirmed' ? 'confirmed AHEM community' : 'derived from the index, not official';
-  return `${pct < 1 ? '< 1' : pct} % of its residents live in municipalities of the priority geography “${z.geography.name}” (${status})${z.share >= ZIP_MAJORITY ? '' : '; most live elsewhere'}. Priority geographies are sets of municipalities (population crosswalk, docs/crosswalks.md).`;
+  const inputs = { pct: pct < 1 ? '< 1' : String(pct), name: z.geography.name, status: z.geography.status === 'confirmed' ? m.common_zip_priority_confirmed() : m.common_zip_priority_derived() };
+  return z.share >= ZIP_MAJORITY ? m.common_zip_priority_most(inputs) : m.common_zip_priority_few(inputs);
 }
