@@ -102,6 +102,15 @@ const EXAMPLES = [
   'Not an announced AHEM community: added by the index’s rule because it borders Chicopee and ranks 22nd most disadvantaged on the overall index (percentile 93.8).',
   'Not an announced AHEM community: added by the index’s rule because it borders Lawrence, Methuen and North Andover and ranks 11th most disadvantaged on the overall index (percentile 97.2).',
   'Not an announced AHEM community: added by the index’s rule because it borders this geography and has no overall index score.',
+  // The derivation's own lines (the `reasons` array, read by versions that predate member reasons).
+  'Confirmed AHEM community (https://massinsider.net/press-releases/41791); overall index rank 23 of 339 (percentile 93.49), 4 flagged indicators.',
+  'Confirmed AHEM community; no overall index (no data).',
+  'Listed in data/priority-geographies.json; overall index rank 59 of 339 (percentile 82.54), 1 flagged indicator.',
+  'Shares a boundary with Chicopee, Holyoke, Springfield, Westfield (Chicopee); overall index rank 66 of 339 (percentile 80.77), 7 flagged indicators; the best-ranked remaining town bordering a geography with room.',
+  'Best-ranked remaining town bordering no priority geography: seeds this derived geography; overall index rank 1 of 339 (percentile 100), 22 flagged indicators.',
+  // An announced member's standing alone (the priority list drops "Announced AHEM community; ").
+  'Ranks 3rd most disadvantaged on the overall index (percentile 99.4)',
+  'Has no overall index score',
   'Configured geographies are kept (confirmed AHEM communities named after themselves). Towns at or above percentile 90 of the overall index are taken in rank order: a town bordering a geography with fewer than 6 members joins the smallest such geography (while fewer than 40 towns are members); a town bordering none seeds a derived geography (while fewer than 10 exist). docs/method.md, "Priority geographies".',
 ];
 
@@ -122,6 +131,13 @@ describe('API reasons', () => {
     expect(reasonIn(EXAMPLES[45]!, 'es')).toBe(
       'No es una comunidad AHEM anunciada: añadido por la regla del índice porque limita con Lawrence, Methuen y North Andover y ocupa el puesto 11 entre los más desfavorecidos del índice general (percentil 97.2).',
     );
+  });
+
+  it('says one flagged indicator in the singular, and an announced member’s standing on its own', () => {
+    expect(reasonIn('Listed in data/priority-geographies.json; overall index rank 59 of 339 (percentile 82.54), 1 flagged indicator.', 'es')).toBe(
+      'Incluido en data/priority-geographies.json; puesto 59 de 339 en el índice general (percentil 82.54), 1 indicador señalado.',
+    );
+    expect(reasonIn('Ranks 3rd most disadvantaged on the overall index (percentile 99.4)', 'es')).toBe('Ocupa el puesto 3 entre los más desfavorecidos del índice general (percentil 99.4)');
   });
 
   it('follows the UI language', () => {

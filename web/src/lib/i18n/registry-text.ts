@@ -129,6 +129,20 @@ function standing(english: string, o: Options): string | null {
   return r ? m.reason_standing_rank({ ordinal: ordinal(r[1]!, r[2]!, o), percentile: r[3]! }, o) : null;
 }
 
+/** A town's standing as the derivation's own reasons say it (priority-derivation.ts; the `reasons` lines). */
+function derivationStanding(english: string, o: Options): string | null {
+  if (english === m.reason_derivation_standing_none({}, { locale: 'en' })) return m.reason_derivation_standing_none({}, o);
+  const r = /^overall index rank (\d+) of (\d+) \(percentile ([\d.]+)\), (\d+) flagged indicators?$/.exec(english);
+  if (!r) return null;
+  const inputs = { rank: r[1]!, of: r[2]!, percentile: r[3]!, flags: r[4]! };
+  return r[4] === '1' ? m.reason_derivation_standing_rank_one(inputs, o) : m.reason_derivation_standing_rank(inputs, o);
+}
+
+const withDerivationStanding = (text: string, o: Options, make: (s: string) => string): string | null => {
+  const s = derivationStanding(text, o);
+  return s === null ? null : make(s);
+};
+
 /** Names as member-basis.ts joins them ("A, B and C"), joined the language's way. */
 const names = (english: string, o: Options) => (o.locale === 'es' ? english.replace(/ and (?!.* and )/, ' y ') : english);
 
@@ -191,6 +205,17 @@ const RULES: readonly Rule[] = [
     /^Not an announced AHEM community: added by the index’s rule because it borders (.+) and (has no overall index score|ranks .+)\.$/,
     (g, o) => withStanding(g[2]!, o, (s) => m.reason_member_borders({ names: names(g[1]!, o), standing: s }, o)),
   ],
+  [/^Confirmed AHEM community \((.+?)\); (.+)\.$/, (g, o) => withDerivationStanding(g[2]!, o, (s) => m.reason_derivation_confirmed_url({ url: g[1]!, standing: s }, o))],
+  [/^Confirmed AHEM community; (.+)\.$/, (g, o) => withDerivationStanding(g[1]!, o, (s) => m.reason_derivation_confirmed({ standing: s }, o))],
+  [/^Listed in data\/priority-geographies\.json; (.+)\.$/, (g, o) => withDerivationStanding(g[1]!, o, (s) => m.reason_derivation_listed({ standing: s }, o))],
+  [
+    /^Shares a boundary with (.+) \((.+?)\); (overall index rank .+|no overall index \(no data\)); the best-ranked remaining town bordering a geography with room\.$/,
+    (g, o) => withDerivationStanding(g[3]!, o, (s) => m.reason_derivation_adjacent({ names: g[1]!, geography: g[2]!, standing: s }, o)),
+  ],
+  [/^Best-ranked remaining town bordering no priority geography: seeds this derived geography; (.+)\.$/, (g, o) => withDerivationStanding(g[1]!, o, (s) => m.reason_derivation_seed({ standing: s }, o))],
+  // An announced member's standing alone, as the priority list shows it after "Announced AHEM community; ".
+  [/^Has no overall index score$/, (_, o) => m.reason_standing_none_alone({}, o)],
+  [/^Ranks (\d+)(st|nd|rd|th) most disadvantaged on the overall index \(percentile ([\d.]+)\)$/, (g, o) => m.reason_standing_rank_alone({ ordinal: ordinal(g[1]!, g[2]!, o), percentile: g[3]! }, o)],
   [
     /^Configured geographies are kept \(confirmed AHEM communities named after themselves\)\. Towns at or above percentile ([\d.]+) of the overall index are taken in rank order: a town bordering a geography with fewer than (\d+) members joins the smallest such geography \(while fewer than (\d+) towns are members\); a town bordering none seeds a derived geography \(while fewer than (\d+) exist\)\. docs\/method\.md, "Priority geographies"\.$/,
     (g, o) => m.reason_priority_rule({ percentile: g[1]!, members: g[2]!, towns: g[3]!, geographies: g[4]! }, o),
