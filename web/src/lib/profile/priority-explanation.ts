@@ -1,6 +1,9 @@
 import type { Level, PriorityGeographies, PriorityMember } from '../api';
 import { formatPercentile } from '../format';
 import { describeZipPriority, ZIP_MAJORITY, type ZipPriority } from '../state/zip-priority';
+import { currentLang } from '../i18n/locale';
+import { reasonText } from '../i18n/registry-text';
+import { m as msg } from '../../paraglide/messages.js';
 
 export interface PriorityExplanation {
   /** True only when the place is a named member of a priority geography. */
@@ -21,15 +24,35 @@ export function memberBasis(status: 'confirmed' | 'derived', m: Pick<PriorityMem
   return status === 'confirmed' ? 'announced' : 'listed';
 }
 
-/** Short label of a member's basis, for lists. */
-export const BASIS_LABEL: Record<Basis, string> = {
-  announced: 'announced AHEM community',
-  'added-by-rule': 'added by the index’s rule',
-  listed: 'listed by hand',
+/** Short label of a member's basis, for lists (read when shown, so it is in the UI's language). */
+export const BASIS_LABEL: Readonly<Record<Basis, string>> = {
+  get announced() {
+    return msg.profile_basis_announced();
+  },
+  get 'added-by-rule'() {
+    return msg.profile_basis_added();
+  },
+  get listed() {
+    return msg.profile_basis_listed();
+  },
 };
 
 /** "A", "A and B", "A, B and C". */
-const names = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+const names = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : msg.profile_names_and({ first: xs.slice(0, -1).join(', '), last: xs.at(-1)! }));
+
+/**
+ * An announced member's reason after "… is an announced AHEM community.": its standing, as a
+ * sentence of its own ("It ranks 22nd …"). In another language the API's sentence is translated
+ * and its opening ("Announced AHEM community; ") dropped the same way.
+ */
+function announcedStanding(reason: string): string {
+  if (currentLang() === 'en') return reason.replace(/^Announced AHEM community; /, 'It ');
+  const text = reasonText(reason);
+  const opening = msg.reason_member_announced({ standing: '\u0000' }).split('\u0000')[0]!;
+  if (text === reason || !opening || !text.startsWith(opening)) return text;
+  const rest = text.slice(opening.length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
 
 /**
  * Why a place is, or is not, in a priority geography. Membership is by municipality,
@@ -38,11 +61,11 @@ const names = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs
  */
 export function explainPriority(level: Level, placeId: string, placePercentile: number | null, geographies: PriorityGeographies | null, zips: ReadonlyMap<string, ZipPriority> | null = null): PriorityExplanation {
   if (level === 'zcta') {
-    if (!zips) return { member: false, geography: null, text: 'Priority geographies are sets of municipalities; see the municipalities this ZIP code overlaps.' };
+    if (!zips) return { member: false, geography: null, text: msg.profile_priority_zcta_unloaded() };
     const z = zips.get(placeId);
     return { member: false, geography: z && z.share >= ZIP_MAJORITY ? z.geography : null, text: describeZipPriority(z) };
   }
-  if (!geographies) return { member: false, geography: null, text: 'Priority geographies are not loaded, so membership cannot be shown.' };
+  if (!geographies) return { member: false, geography: null, text: msg.profile_priority_not_loaded() };
 
   for (const f of geographies.features) {
     const p = f.properties;
@@ -50,26 +73,32 @@ export function explainPriority(level: Level, placeId: string, placePercentile: 
     const geography = { id: p.id, name: p.name, status: p.status };
     const m = p.members.find((x) => x.id === placeId)!;
     const basis = memberBasis(p.status, m);
-    const reason = m.reason ?? p.reasons.find((r) => r.id === placeId)?.reason ?? 'No reason recorded.';
+    const reason = m.reason ?? p.reasons.find((r) => r.id === placeId)?.reason ?? msg.profile_no_reason();
     const announced = p.members.filter((x) => memberBasis(p.status, x) === 'announced').map((x) => x.name);
     const added = p.members.filter((x) => memberBasis(p.status, x) === 'added-by-rule').map((x) => x.name);
     let text: string;
     if (basis === 'announced')
-      text = `In the priority geography “${p.name}” (confirmed): ${m.name} is an announced AHEM community. ${reason.replace(/^Announced AHEM community; /, 'It ')}` + (added.length ? ` The index’s rule added ${names(added)} to this geography; ${added.length === 1 ? 'it is not an announced AHEM community' : 'they are not announced AHEM communities'}.` : '');
+      text =
+        msg.profile_priority_announced({ geography: p.name, name: m.name, reason: announcedStanding(reason) }) +
+        (added.length ? ` ${msg.profile_priority_added({ names: names(added), count: added.length })}` : '');
     else if (p.status === 'confirmed')
-      text = `In the priority geography “${p.name}” (confirmed for ${names(announced)}, the announced AHEM communit${announced.length === 1 ? 'y' : 'ies'}). ${m.name}: ${reason}`;
-    else text = `In the priority geography “${p.name}” (derived from the index, not an official designation). ${reason}`;
+      text = msg.profile_priority_confirmed({ geography: p.name, names: names(announced), count: announced.length, name: m.name, reason: reasonText(reason) });
+    else text = msg.profile_priority_derived({ geography: p.name, reason: reasonText(reason) });
     return { member: true, geography, text };
   }
 
   const { minPercentile, maxMembersPerGeography, targetGeographies, targetMunicipalities } = geographies.rule;
+  const threshold = String(minPercentile);
   let why: string;
-  if (placePercentile === null) why = `it has no overall index score, and towns are taken by their overall percentile (threshold ${minPercentile}).`;
-  else if (placePercentile < minPercentile) why = `percentile ${formatPercentile(placePercentile)} is below the ${minPercentile} threshold.`;
+  if (placePercentile === null) why = msg.profile_priority_why_no_score({ threshold });
+  else if (placePercentile < minPercentile) why = msg.profile_priority_why_below({ percentile: formatPercentile(placePercentile), threshold });
   else
-    why =
-      `percentile ${formatPercentile(placePercentile)} ranks at or above the ${minPercentile} threshold but was not taken: ` +
-      `the rule adds at most ${maxMembersPerGeography} towns per geography and only towns bordering one, ` +
-      `or seeds up to ${targetGeographies} geographies (at most ${targetMunicipalities} towns in all), in rank order.`;
-  return { member: false, geography: null, text: `Not in a priority geography: ${why}` };
+    why = msg.profile_priority_why_not_taken({
+      percentile: formatPercentile(placePercentile),
+      threshold,
+      members: String(maxMembersPerGeography),
+      geographies: String(targetGeographies),
+      towns: String(targetMunicipalities),
+    });
+  return { member: false, geography: null, text: msg.profile_priority_not_member({ why }) };
 }

@@ -2,23 +2,19 @@ import type { DomainDetail, IndicatorDetail, PlaceDetail } from '../api';
 import { formatPercentile, formatValue } from '../format';
 import { isTopCoded, valueStatus, type StatusLine } from './value-status';
 import { stateLine, type StateLine } from './state-line';
+import { domainLabel as registryDomainLabel } from '../i18n/registry-text';
+import { m } from '../../paraglide/messages.js';
 
 /** z for a two-sided 90 % interval: margin of error = 1.645 × standard error. */
 export const Z90 = 1.645;
 
-const DOMAIN_LABELS: Record<string, string> = {
-  cardiometabolic: 'Cardiometabolic health',
-  maternal_perinatal: 'Maternal and perinatal health',
-  social_drivers: 'Social drivers',
-  access_to_care: 'Access to care',
-};
-
-/** The method's label for a domain id; unknown ids are spelled out ("new_domain" → "New domain"). */
+/**
+ * The method's label for a domain id, in the UI's language (the registry catalogue); unknown ids
+ * are spelled out ("new_domain" → "New domain").
+ */
 export function domainLabel(id: string): string {
-  const known = DOMAIN_LABELS[id];
-  if (known) return known;
   const words = id.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return registryDomainLabel(id, words.charAt(0).toUpperCase() + words.slice(1));
 }
 
 /** "± 0.2 %" from a standard error; "" when there is none. Tiny margins read "± < 0.1 %", never "± 0". */
@@ -69,10 +65,10 @@ export function domainViews(place: PlaceDetail['place']): DomainView[] {
         .map(([iid, i]) => ({
           ...i,
           id: iid,
-          valueText: i.value === null ? 'no data' : formatValue(i.value, i.unit, { id: iid, notes: i.notes }),
+          valueText: i.value === null ? m.profile_no_data() : formatValue(i.value, i.unit, { id: iid, notes: i.notes }),
           // A top code ("$250,000 or more") has no margin of error to speak of.
           moeText: i.value === null || isTopCoded({ ...i, id: iid }) ? '' : formatMoe(i.se, i.unit),
-          percentileText: i.ranked ? percent01(i.percentile) : 'not ranked',
+          percentileText: i.ranked ? percent01(i.percentile) : m.profile_not_ranked_short(),
           status: valueStatus({ ...i, id: iid }),
           state: stateLine(i, i.unit, iid),
         })),

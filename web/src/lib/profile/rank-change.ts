@@ -1,5 +1,6 @@
 import { ApiError, type Level } from '../api';
 import { formatCount } from '../format';
+import { m } from '../../paraglide/messages.js';
 // The API's own shape of a history entry: a change to the answer fails the web type check.
 import type { PlaceHistoryEntry } from '../../../../functions/src/indices/place-history';
 
@@ -34,9 +35,9 @@ export function rankChangeText(history: PlaceHistory | null, version: string | n
   const now = history.items[at]!;
   const before = history.items[at + 1];
   if (!before) return null;
-  if (!before.present) return '(new in this version)';
+  if (!before.present) return m.profile_rank_new();
   if (before.rank === null) return null;
-  const method = before.method && before.method !== now.method ? `, method ${before.method}` : '';
-  if (before.rank === rank) return `(also ${formatCount(rank)} in the previous version${method})`;
-  return `(was ${formatCount(before.rank)} in the previous version${method})`;
+  const method = before.method && before.method !== now.method ? before.method : null;
+  if (before.rank === rank) return method ? m.profile_rank_also_method({ rank: formatCount(rank), method }) : m.profile_rank_also({ rank: formatCount(rank) });
+  return method ? m.profile_rank_was_method({ rank: formatCount(before.rank), method }) : m.profile_rank_was({ rank: formatCount(before.rank) });
 }

@@ -1,5 +1,7 @@
 import type { PlaceDetail, Sensitivity, SensitivityItem } from '../api';
 import { formatCount, formatShare } from '../format';
+import { reasonText } from '../i18n/registry-text';
+import { m } from '../../paraglide/messages.js';
 
 type Place = Pick<PlaceDetail['place'], 'id' | 'rank' | 'ranked' | 'noDataReason'>;
 
@@ -8,9 +10,9 @@ type Place = Pick<PlaceDetail['place'], 'id' | 'rank' | 'ranked' | 'noDataReason
  * came with ma-hei-1.1): asking a 1.0 version would only earn a 404. Unknown ids are asked.
  */
 export function methodHasSensitivity(method: string): boolean {
-  const m = /-(\d+)\.(\d+)$/.exec(method);
-  if (!m) return true;
-  const [major, minor] = [Number(m[1]), Number(m[2])];
+  const v = /-(\d+)\.(\d+)$/.exec(method);
+  if (!v) return true;
+  const [major, minor] = [Number(v[1]), Number(v[2])];
   return major > 1 || (major === 1 && minor >= 1);
 }
 
@@ -18,8 +20,8 @@ export function methodHasSensitivity(method: string): boolean {
 export function notRankedText(place: Pick<Place, 'ranked' | 'noDataReason'>): string | null {
   if (place.ranked !== false) return null;
   // The API's reason may already open with "Not ranked:"; say it once.
-  const reason = place.noDataReason?.trim().replace(/^not ranked:\s*/i, '') || 'too few residents for a stable rank.';
-  return `Not ranked: ${reason}`;
+  const reason = place.noDataReason?.trim().replace(/^not ranked:\s*/i, '');
+  return m.profile_not_ranked({ reason: reason ? reasonText(reason) : m.profile_not_ranked_default() });
 }
 
 /** The place's sensitivity row, only when it belongs to the same version as the profile (null: none, or another version). */
@@ -31,9 +33,9 @@ export function sensitivityItem(sensitivity: Sensitivity | null, version: string
 /** "(in the top 10 % in 64 % of scenarios)", with the two ends spelled out. */
 function topDecileText(share: number | null): string {
   if (share === null || !Number.isFinite(share)) return '';
-  if (share <= 0) return ' (never in the top 10 %)';
-  if (share >= 1) return ' (in the top 10 % in every scenario)';
-  return ` (in the top 10 % in ${formatShare(share)} of scenarios)`;
+  if (share <= 0) return ` (${m.profile_top_decile_never()})`;
+  if (share >= 1) return ` (${m.profile_top_decile_always()})`;
+  return ` (${m.profile_top_decile_share({ share: formatShare(share) })})`;
 }
 
 /**
@@ -42,17 +44,17 @@ function topDecileText(share: number | null): string {
  */
 export function sensitivityText(place: Place, item: SensitivityItem | null, rankedCount: number | null): string | null {
   if (!item || place.ranked === false || place.rank === null || item.rankMin === null || item.rankMax === null) return null;
-  const of = rankedCount ? ` of ${formatCount(rankedCount)}` : '';
   const lo = Math.min(item.rankMin, item.rankMax);
   const hi = Math.max(item.rankMin, item.rankMax);
-  const spread = lo === hi ? `; rank ${formatCount(lo)} under every other reasonable weighting` : `; between ${formatCount(lo)} and ${formatCount(hi)} under other reasonable weightings`;
-  return `Rank ${formatCount(place.rank)}${of}${spread}${topDecileText(item.topDecileShare)}`;
+  const spread = lo === hi ? m.profile_sensitivity_same({ rank: formatCount(lo) }) : m.profile_sensitivity_between({ low: formatCount(lo), high: formatCount(hi) });
+  const rank = rankedCount ? m.profile_sensitivity_rank_of({ rank: formatCount(place.rank), total: formatCount(rankedCount) }) : m.profile_sensitivity_rank({ rank: formatCount(place.rank) });
+  return `${rank}; ${spread}${topDecileText(item.topDecileShare)}`;
 }
 
 /** Why a domain has no score; for an unranked place whose domains repeat its reason, a pointer to it instead. */
 export function domainNoScoreText(place: Pick<Place, 'ranked' | 'noDataReason'>, reason: string | null | undefined): string {
-  if (place.ranked === false && reason && reason.trim() === place.noDataReason?.trim()) return 'No score: not ranked (see above).';
-  return `No score: ${reason ?? 'no data.'}`;
+  if (place.ranked === false && reason && reason.trim() === place.noDataReason?.trim()) return m.profile_domain_no_score_unranked();
+  return m.profile_domain_no_score({ reason: reason == null ? m.profile_no_data_sentence() : reasonText(reason) });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { formatValue } from '../format';
+import { m } from '../../paraglide/messages.js';
 
 export interface StateLine {
   /** "Massachusetts 8.3 %" */
@@ -9,11 +10,12 @@ export interface StateLine {
   note: string | null;
 }
 
-const BASIS: Record<string, string> = {
-  // Short: they sit in a narrow column beside every value; the full account is `note` (title, CSV).
-  source: 'state figure',
-  'population-weighted-mean': 'weighted town mean',
-};
+/** The basis in words. Short: it sits in a narrow column beside every value; the full account is `note` (title, CSV). */
+function basisText(basis: string | null | undefined): string {
+  if (basis === 'source') return m.profile_state_basis_source();
+  if (basis === 'population-weighted-mean') return m.profile_state_basis_weighted();
+  return m.profile_state_basis_other();
+}
 
 /** The Massachusetts value beside a place's (issue 13); null when the API has none. */
 export function stateLine(
@@ -22,5 +24,5 @@ export function stateLine(
   id?: string,
 ): StateLine | null {
   if (s.stateValue === null || s.stateValue === undefined || !Number.isFinite(s.stateValue)) return null;
-  return { text: `Massachusetts ${formatValue(s.stateValue, unit, { id })}`, basis: BASIS[s.stateValueBasis ?? ''] ?? 'state value', note: s.stateValueNote ?? null };
+  return { text: m.profile_state_value({ value: formatValue(s.stateValue, unit, { id }) }), basis: basisText(s.stateValueBasis), note: s.stateValueNote ?? null };
 }

@@ -1,5 +1,7 @@
 import type { Smoothing, ValueQuality } from '../api';
 import { formatCount, formatShare, formatValue, topCodeFloor } from '../format';
+import { currentLang } from '../i18n/locale';
+import { m } from '../../paraglide/messages.js';
 
 /**
  * How one value was obtained, as short plain-text lines shown beside it (issue 12):
@@ -13,7 +15,8 @@ export interface StatusLine {
 
 /** "age-adjusted" / "crude"; null when not applicable or not said. */
 export function adjustmentText(adjustment: ValueQuality['adjustment']): string | null {
-  return adjustment === 'age-adjusted' || adjustment === 'crude' ? adjustment : null;
+  if (adjustment === 'age-adjusted') return m.profile_status_age_adjusted();
+  return adjustment === 'crude' ? m.profile_status_crude() : null;
 }
 
 /**
@@ -22,18 +25,43 @@ export function adjustmentText(adjustment: ValueQuality['adjustment']): string |
  */
 export function coverageText(coverage: number | null | undefined): string | null {
   if (coverage === null || coverage === undefined || !Number.isFinite(coverage) || Math.round(coverage * 100) >= 100) return null;
-  return `covers ${formatShare(Math.max(0, coverage))} of residents`;
+  return m.profile_status_coverage({ share: formatShare(Math.max(0, coverage)) });
 }
 
-/** The kind of event a unit counts ("deaths per 100,000" → death), for "from 1 death". */
-function eventNoun(unit: string, n: number): string {
-  const m = /^(deaths|discharges|births|cases|visits|hospitalizations)\b/i.exec(unit);
-  const plural = m ? m[1]!.toLowerCase() : 'events';
-  return n === 1 ? plural.replace(/s$/, '') : plural;
+/** " from 1 death": the events behind a value, named by the kind of event its unit counts ("deaths per 100,000" → death). */
+function fromEvents(unit: string, n: number): string {
+  const count = formatCount(n);
+  switch (/^(deaths|discharges|births|cases|visits|hospitalizations)\b/i.exec(unit)?.[1]!.toLowerCase()) {
+    case 'deaths':
+      return m.profile_status_from_deaths({ count });
+    case 'discharges':
+      return m.profile_status_from_discharges({ count });
+    case 'births':
+      return m.profile_status_from_births_count({ count });
+    case 'cases':
+      return m.profile_status_from_cases({ count });
+    case 'visits':
+      return m.profile_status_from_visits({ count });
+    case 'hospitalizations':
+      return m.profile_status_from_hospitalizations({ count });
+    default:
+      return m.profile_status_from_events({ count });
+  }
 }
 
-/** "the Massachusetts rate (MassCHIP 2010)": an article unless the label brings its own. */
-const withArticle = (label: string) => (/^(the|a|an)\s/i.test(label) ? label : `the ${label}`);
+/**
+ * "the Massachusetts rate (MassCHIP 2010)": an article unless the label brings its own. The API's
+ * labels ("Massachusetts value (…)", "Massachusetts total (…)") are said in the UI's language;
+ * any other label stays as published.
+ */
+function priorText(label: string): string {
+  if (currentLang() !== 'en') {
+    const known = /^Massachusetts (value|total) \((.+)\)$/.exec(label);
+    if (known) return known[1] === 'value' ? m.profile_status_prior_value({ vintage: known[2]! }) : m.profile_status_prior_total({ vintage: known[2]! });
+    return label;
+  }
+  return /^(the|a|an)\s/i.test(label) ? label : `the ${label}`;
+}
 
 /** A shrinkage weight with two decimals that never reads as a flat 0 or 1. */
 function weightText(w: number): string {
@@ -53,11 +81,11 @@ export function smoothingText(s: Smoothing | null | undefined, unit: string, id?
   if (s.events !== null && Number.isFinite(s.events)) {
     // A share of births ("% of live births") counts events out of its exposure: "3 of 41 births".
     const ofBirths = unit.startsWith('%') && /birth/i.test(unit);
-    from = ofBirths
-      ? ` from ${formatCount(s.events)} of ${s.exposureEstimated ? 'about ' : ''}${formatCount(Math.round(s.exposure))} births`
-      : ` from ${formatCount(s.events)} ${eventNoun(unit, s.events)}`;
+    const births = { events: formatCount(s.events), exposure: formatCount(Math.round(s.exposure)) };
+    if (!ofBirths) from = fromEvents(unit, s.events);
+    else from = s.exposureEstimated ? m.profile_status_from_births_about(births) : m.profile_status_from_births(births);
   }
-  return `smoothed toward ${withArticle(s.priorLabel)} of ${fmt(s.prior)}: source value ${fmt(s.raw)}${from}, weight ${weightText(s.weight)}`;
+  return m.profile_status_smoothed({ prior: priorText(s.priorLabel), value: fmt(s.prior), raw: fmt(s.raw), from, weight: weightText(s.weight) });
 }
 
 /**
