@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../functions/src/api/app.js';
 import { IndexReader } from '../functions/src/api/index-reader.js';
 import type { MeasureTable } from '../functions/src/api/measure-table.js';
-import { reasonIn, reasonKnown } from '../web/src/lib/i18n/registry-text.js';
 import { publishedStore } from './support/published-store.js';
 
 /**
@@ -13,6 +12,12 @@ import { publishedStore } from './support/published-store.js';
  * rule text — and check each one has a Spanish template whose English rebuilds it exactly, so a
  * reason the pipeline starts writing cannot reach the Spanish UI in English unnoticed.
  */
+/** The web's module, loaded at run time: the root TypeScript project does not compile web/ (Paraglide's output there is JavaScript). */
+type RegistryText = { reasonIn(english: string, locale: 'en' | 'es'): string; reasonKnown(english: string): boolean };
+const REGISTRY_TEXT = '../web/src/lib/i18n/registry-text.js';
+type PlaceReasons = { noDataReason?: string | null; domains?: Record<string, { noDataReason?: string | null } | null>; indicators?: Record<string, { noDataReason?: string | null } | null> };
+
+let text: RegistryText;
 let ctx: Awaited<ReturnType<typeof publishedStore>>;
 let app: ReturnType<typeof createApp>;
 /** Every distinct sentence, with where it was first seen. */
@@ -22,6 +27,7 @@ const add = (text: string | null | undefined, where: string) => {
 };
 
 beforeAll(async () => {
+  text = (await import(/* @vite-ignore */ REGISTRY_TEXT)) as RegistryText;
   ctx = await publishedStore();
   app = createApp({ reader: new IndexReader(ctx.store, ctx.blobs), investments: ctx.investments });
   for (const level of ['town', 'zcta'] as const) {
@@ -32,11 +38,8 @@ beforeAll(async () => {
     // The place answer composes its reasons the same way; read a few whole answers too (one per kind of gap).
     const ids = [...new Set(table.measures.flatMap((mc) => [mc.noData.findIndex((r) => r !== null)]).filter((i) => i >= 0))].slice(0, 20).map((i) => table.places[i]!.id);
     for (const id of ids) {
-      const place = (await (await app.request(`/v1/places/${level}/${id}`)).json()) as {
-        properties?: { noDataReason?: string | null; domains?: Record<string, { noDataReason?: string | null }>; indicators?: Record<string, { noDataReason?: string | null }> };
-        noDataReason?: string | null;
-      };
-      const p = place.properties ?? place;
+      const place = (await (await app.request(`/v1/places/${level}/${id}`)).json()) as PlaceReasons & { properties?: PlaceReasons };
+      const p: PlaceReasons = place.properties ?? place;
       add(p.noDataReason, `${level} ${id} place`);
       for (const [d, v] of Object.entries(p.domains ?? {})) add(v?.noDataReason, `${level} ${id} ${d}`);
       for (const [k, v] of Object.entries(p.indicators ?? {})) add(v?.noDataReason, `${level} ${id} ${k}`);
@@ -67,8 +70,8 @@ describe('the API’s reasons in Spanish', () => {
   it('has a template for every sentence: the English rebuilds it exactly and the Spanish differs', () => {
     const failures: string[] = [];
     for (const [english, where] of sentences) {
-      const es = reasonIn(english, 'es');
-      if (!reasonKnown(english) || reasonIn(english, 'en') !== english || es === english || /[{}]/.test(es)) failures.push(`${where}: ${english}`);
+      const es = text.reasonIn(english, 'es');
+      if (!text.reasonKnown(english) || text.reasonIn(english, 'en') !== english || es === english || /[{}]/.test(es)) failures.push(`${where}: ${english}`);
     }
     expect(failures).toEqual([]);
   });
