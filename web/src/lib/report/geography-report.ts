@@ -1,13 +1,14 @@
 import { getJson, type Geometry, type Investment, type MeasureTable, type NeedInvestment, type NeedInvestmentRow, type PlaceDetail, type PriorityGeographies, type PriorityGeographyProperties } from '../api';
 import { fetchPlaceHistory } from '../profile/rank-change';
 import type { MemberFacts } from './geography-aggregate';
+import { m } from '../../paraglide/messages.js';
 
 export type GeographyQuery = { ok: true; id: string } | { ok: false; message: string };
 
 /** `?geography=<id>`: a priority geography id as GET /v1/priority-geographies spells it (lower-case slug, e.g. "chicopee"). */
 export function parseGeographyQuery(search: string): GeographyQuery {
   const id = new URLSearchParams(search).get('geography')?.trim() ?? '';
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return { ok: false, message: 'This report link needs geography= a priority geography id (e.g. lawrence), as the map’s priority-geography list links it.' };
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return { ok: false, message: m.report_query_geography() };
   return { ok: true, id };
 }
 

@@ -83,6 +83,7 @@ export async function saveReportPdf(sheet: HTMLElement, req: PdfRequest): Promis
 
   const size = PAPER_PT[req.paper];
   const doc = new jsPDF({ unit: 'pt', format: [size.width, size.height], orientation: 'portrait', compress: true });
+  // i18n-ignore: PDF creator field (producer metadata, not read as page text)
   doc.setProperties({ title: pdfSafeText(req.title), subject: pdfSafeText(req.subject), author: 'Equity Atlas', creator: 'Equity Atlas report page' });
   const at = placeSnapshot(req.paper, pxWidth, pxHeight);
   doc.addImage(crop, 'JPEG', at.x, at.y, at.width, at.height, 'report', 'NONE');

@@ -1,4 +1,5 @@
 import type { Level } from '../api';
+import { m } from '../../paraglide/messages.js';
 
 export type ReportQuery = { ok: true; level: Level; id: string } | { ok: false; message: string };
 
@@ -10,9 +11,9 @@ export function parseReportQuery(search: string): ReportQuery {
   const q = new URLSearchParams(search);
   const level = q.get('level');
   const id = q.get('id')?.trim() ?? '';
-  if (level !== 'town' && level !== 'zcta') return { ok: false, message: 'This report link needs level=town or level=zcta.' };
+  if (level !== 'town' && level !== 'zcta') return { ok: false, message: m.report_query_level() };
   if (!ID_PATTERN[level].test(id))
-    return { ok: false, message: level === 'town' ? 'This report link needs id= a municipality’s 10-digit id (e.g. 2500934550).' : 'This report link needs id= a 5-digit ZIP code (e.g. 01841).' };
+    return { ok: false, message: level === 'town' ? m.report_query_town_id() : m.report_query_zip_id() };
   return { ok: true, level, id };
 }
 
