@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PriorityGeographies, SensitivityItem, Smoothing } from '../api';
+import type { PriorityGeographies, PriorityMember, SensitivityItem, Smoothing } from '../api';
 import { setLocale } from '../../paraglide/runtime.js';
 import { BASIS_LABEL, explainPriority } from './priority-explanation';
 import { domainLabel } from './profile-view';
@@ -56,18 +56,18 @@ describe('profile in Spanish', () => {
     const rule = { minPercentile: 75, maxMembersPerGeography: 5, targetGeographies: 10, targetMunicipalities: 30, text: 'rule' };
     const none: PriorityGeographies = { type: 'FeatureCollection', version: 'v', notes: '', rule, features: [] };
     expect(explainPriority('town', 'T9', 40, none).text).toBe('No está en una geografía prioritaria: el percentil 40 está por debajo del umbral de 75.');
-    const member = { id: 'T1', name: 'Alpha', role: 'configured', basis: 'announced', rank: 22, percentile: 91.2, score: 0.9, flagCount: 3, adjacentTo: [], population: 1000 } as const;
     const reason = 'Announced AHEM community; ranks 22nd most disadvantaged on the overall index (percentile 91.2).';
+    const member: PriorityMember = { id: 'T1', name: 'Alpha', role: 'configured', basis: 'announced', reason, rank: 22, percentile: 91.2, score: 0.9, flagCount: 3, adjacentTo: [], population: 1000 };
     const confirmed: PriorityGeographies = {
       ...none,
       features: [
         {
           type: 'Feature',
           geometry: { type: 'Polygon', coordinates: [] },
-          properties: { id: 'alpha', name: 'Alpha', status: 'confirmed', sourceUrl: null, notes: '', population: null, index: { percentile: 90, bestRank: 1, worstRank: 9, flagCount: 3, membersRanked: 1 }, members: [{ ...member, reason }], reasons: [] },
+          properties: { id: 'alpha', name: 'Alpha', status: 'confirmed', sourceUrl: null, notes: '', population: null, index: { percentile: 90, bestRank: 1, worstRank: 9, flagCount: 3, membersRanked: 1 }, members: [member], reasons: [] },
         },
       ],
-    } as PriorityGeographies;
+    };
     expect(explainPriority('town', 'T1', 91.2, confirmed).text).toBe(
       'En la geografía prioritaria “Alpha” (confirmada): Alpha es una comunidad AHEM anunciada. Ocupa el puesto 22 entre los más desfavorecidos del índice general (percentil 91.2).',
     );
