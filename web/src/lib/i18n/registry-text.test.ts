@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getLocale, setLocale } from '../../paraglide/runtime.js';
-import { domainLabel, indicatorLabel, indicatorUnit, reasonIn, reasonKnown, reasonText } from './registry-text';
+import { domainLabel, indicatorContext, indicatorLabel, indicatorUnit, reasonIn, reasonKnown, reasonText } from './registry-text';
 
 /** Issue 16: the registry's words in Spanish by id, and the API's English reasons by template. */
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
 const registry = JSON.parse(readFileSync(path.join(ROOT, 'data', 'indicators.json'), 'utf8')) as {
   method: { domains: { id: string; label: string }[] };
-  indicators: { id: string; label: string; unit: string }[];
+  indicators: { id: string; label: string; unit: string; contextReason?: string }[];
 };
 const catalogue = (locale: string) => JSON.parse(readFileSync(path.join(ROOT, 'web', 'messages', 'registry', `${locale}.json`), 'utf8')) as Record<string, string>;
 
@@ -29,6 +29,11 @@ describe('registry words', () => {
       expect(es[`indicator_${i.id}_unit`], i.id).toBeTruthy();
       expect(indicatorLabel(i.id, 'fallback')).toBe(i.label);
       expect(indicatorUnit(i.id, 'fallback')).toBe(i.unit);
+      expect(en[`indicator_${i.id}_context`], `${i.id} context`).toBe(i.contextReason);
+      if (i.contextReason) {
+        expect(es[`indicator_${i.id}_context`], `${i.id} context`).not.toBe(i.contextReason);
+        expect(indicatorContext(i.id, 'fallback')).toBe(i.contextReason);
+      }
     }
     expect(registry.method.domains).toHaveLength(4);
     for (const d of registry.method.domains) {
@@ -37,7 +42,7 @@ describe('registry words', () => {
       expect(domainLabel(d.id, 'fallback')).toBe(d.label);
     }
     // No stale entries: every indicator_/domain_ key names a registry id.
-    const ids = new Set([...registry.indicators.flatMap((i) => [`indicator_${i.id}`, `indicator_${i.id}_unit`]), ...registry.method.domains.map((d) => `domain_${d.id}`)]);
+    const ids = new Set([...registry.indicators.flatMap((i) => [`indicator_${i.id}`, `indicator_${i.id}_unit`, ...(i.contextReason ? [`indicator_${i.id}_context`] : [])]), ...registry.method.domains.map((d) => `domain_${d.id}`)]);
     expect(Object.keys(en).filter((k) => /^(indicator|domain)_/.test(k) && !ids.has(k))).toEqual([]);
   });
 
@@ -50,6 +55,8 @@ describe('registry words', () => {
     expect(indicatorLabel('new_indicator', 'A newer server’s indicator')).toBe('A newer server’s indicator');
     expect(indicatorLabel('constructor', 'Not a prototype key')).toBe('Not a prototype key');
     expect(domainLabel('other', 'Other')).toBe('Other');
+    expect(indicatorContext('health_center_distance', 'English')).toMatch(/^La capa de centros de salud/);
+    expect(indicatorContext('obesity', 'Ranked everywhere')).toBe('Ranked everywhere');
   });
 });
 

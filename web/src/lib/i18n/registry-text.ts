@@ -81,6 +81,11 @@ const UNITS: Lookup = {
   hospital_bed_access: m.indicator_hospital_bed_access_unit,
   health_center_distance: m.indicator_health_center_distance_unit,
 };
+/** Why an indicator is context only (`contextReason` in data/indicators.json), for those that have one. */
+const CONTEXTS: Lookup = {
+  angina_discharges: m.indicator_angina_discharges_context,
+  health_center_distance: m.indicator_health_center_distance_context,
+};
 const DOMAINS: Lookup = {
   cardiometabolic: m.domain_cardiometabolic,
   maternal_perinatal: m.domain_maternal_perinatal,
@@ -99,6 +104,11 @@ export function indicatorLabel(id: string, english: string): string {
 /** An indicator's unit as a reader sees it ("% of adults (crude prevalence)"). */
 export function indicatorUnit(id: string, english: string): string {
   return lookUp(UNITS, id, english);
+}
+
+/** Why an indicator is shown for context only, not ranked (the API's `contextReason`). */
+export function indicatorContext(id: string, english: string): string {
+  return lookUp(CONTEXTS, id, english);
 }
 
 /** A domain's name ("Cardiometabolic"). */
