@@ -1,7 +1,7 @@
 import type { MeasureTable, PlaceDetail } from '../api';
 import { csvFrom, type Cell } from '../table/table-rows';
 import { valueStatus } from '../profile/value-status';
-import { sourceName } from './source-names';
+import { sourceNameIn } from './source-names';
 
 /**
  * CSVs of a profile and of a comparison (issue 13): one row per indicator with its
@@ -40,7 +40,7 @@ export function indicatorCsv(version: string, places: readonly CsvPlace[], rows:
     'Massachusetts_basis',
     'source',
     'vintage',
-    ...places.map((p) => `${p.name}: status or no-data reason`),
+    ...places.map((p) => `${p.name}: status or no-data reason`), // i18n-ignore: CSV header (machine-readable)
   ];
   const records = rows.map((r): Cell[] => [
     version,
@@ -50,7 +50,7 @@ export function indicatorCsv(version: string, places: readonly CsvPlace[], rows:
     ...places.map((_, k) => r.values[k] ?? null),
     r.stateValue,
     r.stateValueNote,
-    r.sourceIds.map(sourceName).join('; '),
+    r.sourceIds.map((id) => sourceNameIn(id, 'en')).join('; '),
     r.vintage,
     ...places.map((_, k) => r.status[k] ?? null),
   ]);
@@ -66,6 +66,7 @@ export function compareCsvRows(table: MeasureTable, columns: readonly { index: n
       label: m.label,
       unit: m.unit,
       values: columns.map((c) => (c.index === null ? null : (m.values[c.index] ?? null))),
+      // i18n-ignore: CSV values (machine-readable; the API's English reasons, as in the data dictionary)
       status: columns.map((c) => (c.index === null ? 'not at this level' : m.values[c.index] === null ? (m.noData[c.index] ?? 'No data.') : m.ranked ? null : 'context only, not part of any score')),
       stateValue: m.stateValue ?? null,
       stateValueNote: m.stateValueNote ?? null,
@@ -81,6 +82,7 @@ export function profileCsvRows(place: PlaceDetail['place']): CsvIndicatorRow[] {
     label: i.label,
     unit: i.unit,
     values: [i.value],
+    // i18n-ignore: CSV value (machine-readable; as the API's English reasons)
     status: [i.value === null ? (i.noDataReason ?? 'No data.') : valueStatus({ ...i, id }).map((s) => s.text).join('; ') || null],
     stateValue: i.stateValue ?? null,
     stateValueNote: i.stateValueNote ?? null,

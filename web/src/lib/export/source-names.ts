@@ -1,17 +1,31 @@
-/** Plain names of the API's source ids, for exports people read (a CSV column, the PNG footer). */
-const NAMES: Readonly<Record<string, string>> = {
-  'places-zcta': 'CDC PLACES 2022 (ZIP code areas)',
-  'places-place': 'CDC PLACES 2022 (cities and towns)',
-  'places-county': 'CDC PLACES 2022 (counties)',
-  'masschip-2010': 'MA DPH MassCHIP health status indicators (2010)',
-  'masschip-2005-2008': 'MA DPH MassCHIP town health (births 2005–2008)',
-  'ej-blockgroups': 'ACS 2019–2023 block groups (MassEnviroScreen EJ criteria)',
-  'acs-zcta-population': 'ACS 2017–2021 ZIP code area population',
-  hospitals: 'MassGIS acute-care hospitals',
-  'health-centers': 'MassGIS community health centers',
-  towns: 'MassGIS 2020 Census towns',
-  zctas: 'U.S. Census Bureau ZIP code tabulation areas',
+import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
+
+type Locale = ReturnType<typeof getLocale>;
+
+/**
+ * Plain names of the API's source ids, for what people read (a CSV column, the PNG footer, the
+ * report's source list). The publications' own names stay as published ("CDC PLACES 2022"); the
+ * descriptive words around them follow the UI language (web/messages/table/*.json).
+ */
+type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
+const NAMES: Readonly<Record<string, Message>> = {
+  'places-zcta': m.table_source_places_zcta,
+  'places-place': m.table_source_places_place,
+  'places-county': m.table_source_places_county,
+  'masschip-2010': m.table_source_masschip_2010,
+  'masschip-2005-2008': m.table_source_masschip_2005_2008,
+  'ej-blockgroups': m.table_source_ej_blockgroups,
+  'acs-zcta-population': m.table_source_acs_zcta_population,
+  hospitals: m.table_source_hospitals,
+  'health-centers': m.table_source_health_centers,
+  towns: m.table_source_towns,
+  zctas: m.table_source_zctas,
 };
 
-/** "CDC PLACES 2022 (ZIP code areas)" for "places-zcta"; an unknown id is shown as it is rather than hidden. */
-export const sourceName = (id: string): string => NAMES[id] ?? id;
+/** A source's name in a given language (CSVs ask for English); an unknown id is shown as it is rather than hidden. */
+export const sourceNameIn = (id: string, locale: Locale): string => (Object.hasOwn(NAMES, id) ? NAMES[id]!({}, { locale }) : id);
+
+/** "CDC PLACES 2022 (ZIP code areas)" for "places-zcta", in the UI language. */
+export const sourceName = (id: string): string => sourceNameIn(id, getLocale());

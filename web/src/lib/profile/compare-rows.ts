@@ -1,6 +1,8 @@
 import type { MeasureColumn, MeasureTable, PlaceRow } from '../api';
 import { formatCount, formatPercentile, formatValue } from '../format';
 import { stateLine, type StateLine } from './state-line';
+import { m as msg } from '../../paraglide/messages.js';
+import { domainLabel, indicatorContext, indicatorLabel, indicatorUnit, reasonText } from '../i18n/registry-text';
 
 /** At most this many places side by side. */
 export const MAX_COMPARE = 4;
@@ -57,7 +59,7 @@ export function highestMask(badness: readonly (number | null)[]): boolean[] {
   return badness.map((b) => b === max);
 }
 
-const MISSING: CompareCell = { text: 'not at this level', sub: null, noData: null, highest: false, missing: true };
+const missing = (): CompareCell => ({ text: msg.compare_not_at_level(), sub: null, noData: null, highest: false, missing: true });
 
 /** Build a row: cells from a per-place function, highlighted by a per-place badness (higher = more disadvantaged). */
 function row(
@@ -75,16 +77,19 @@ function row(
     label,
     unit,
     note,
-    cells: cols.map((c, k) => (c.index === null ? MISSING : { ...cell(c.index, c.row), highest: mask[k] ?? false, missing: false })),
+    cells: cols.map((c, k) => (c.index === null ? missing() : { ...cell(c.index, c.row), highest: mask[k] ?? false, missing: false })),
   };
 }
 
 /** Entry i of a column; null for no data (never undefined). */
 const at = <T>(xs: readonly (T | null)[], i: number): T | null => xs[i] ?? null;
 
+/** The API's no-data reason in the UI language; "No data." when it gives none. */
+const noDataText = (reason: string | null): string => (reason === null ? msg.compare_no_data() : reasonText(reason));
+
 const percentileCell = (m: MeasureColumn, i: number) => {
   const p = at(m.percentiles, i);
-  return { text: formatPercentile(p), sub: null, noData: p === null ? at(m.noData, i) ?? 'No data.' : null };
+  return { text: formatPercentile(p), sub: null, noData: p === null ? noDataText(at(m.noData, i)) : null };
 };
 
 /** Rows of the comparison, grouped: overall (percentile, rank, population, flags), domains, then indicators by domain. */
@@ -96,51 +101,52 @@ export function buildCompareGroups(table: MeasureTable, cols: readonly CompareCo
   const summary: CompareRow[] = [];
   if (overall)
     summary.push(
-      row('overall', 'Overall percentile', '0–100, higher = more disadvantaged', null, cols, (i, p) => {
+      row('overall', msg.compare_row_overall(), msg.compare_unit_overall(), null, cols, (i, p) => {
         const iv = p.percentileInterval;
-        return { ...percentileCell(overall, i), sub: iv ? `90 % interval ${formatPercentile(iv[0])}–${formatPercentile(iv[1])}` : null };
+        return { ...percentileCell(overall, i), sub: iv ? msg.compare_interval({ low: formatPercentile(iv[0]), high: formatPercentile(iv[1]) }) : null };
       }, (i) => at(overall.percentiles, i)),
     );
   summary.push(
-    row('rank', 'Rank', `1 = most disadvantaged, of ${ranked}`, null, cols, (_, p) => {
+    row('rank', msg.compare_row_rank(), msg.compare_unit_rank({ count: String(ranked) }), null, cols, (_, p) => {
       const r = p.rank;
-      return { text: r === null ? 'not ranked' : formatCount(r), sub: null, noData: r === null ? 'No overall score.' : null };
+      return { text: r === null ? msg.compare_not_ranked() : formatCount(r), sub: null, noData: r === null ? msg.compare_no_overall() : null };
     }, (_, p) => {
       const r = p.rank;
       return r === null ? null : -r;
     }),
-    row('population', 'Population', 'residents', null, cols, (_, p) => ({ text: formatCount(p.population), sub: null, noData: null }), () => null),
-    row('flags', 'Flagged indicators', 'at or above percentile 90', null, cols, (_, p) => ({ text: formatCount(p.flagCount), sub: null, noData: null }), (_, p) => p.flagCount),
+    row('population', msg.compare_row_population(), msg.compare_unit_population(), null, cols, (_, p) => ({ text: formatCount(p.population), sub: null, noData: null }), () => null),
+    row('flags', msg.compare_row_flags(), msg.compare_unit_flags(), null, cols, (_, p) => ({ text: formatCount(p.flagCount), sub: null, noData: null }), (_, p) => p.flagCount),
   );
 
-  const groups: CompareGroup[] = [{ label: 'Overall', rows: summary }];
+  const groups: CompareGroup[] = [{ label: msg.compare_group_overall(), rows: summary }];
   if (domains.length)
     groups.push({
-      label: 'Domains',
-      rows: domains.map((m) => row(m.id, m.label, 'percentile 0–100', null, cols, (i) => percentileCell(m, i), (i) => at(m.percentiles, i))),
+      label: msg.compare_group_domains(),
+      rows: domains.map((m) => row(m.id, domainLabel(m.domain ?? m.id, m.label), msg.compare_unit_percentile(), null, cols, (i) => percentileCell(m, i), (i) => at(m.percentiles, i))),
     });
 
   const domainIds = [...new Set([...domains.map((d) => d.domain), ...table.measures.filter((m) => m.kind === 'indicator').map((m) => m.domain)])];
   for (const d of domainIds) {
     const indicators = table.measures.filter((m) => m.kind === 'indicator' && m.domain === d);
     if (!indicators.length) continue;
-    const label = domains.find((x) => x.domain === d)?.label ?? d ?? 'Other';
+    const domain = domains.find((x) => x.domain === d);
+    const label = domain ? domainLabel(domain.domain ?? domain.id, domain.label) : d ? domainLabel(d, d) : msg.compare_group_other();
     groups.push({
-      label: `${label}: indicators`,
+      label: msg.compare_group_indicators({ domain: label }),
       rows: indicators.map((m) => ({
         state: stateLine(m, m.unit, m.id),
         ...row(
           m.id,
-          m.label,
-          m.unit,
-          m.ranked ? null : `context only, not part of any score${m.contextReason ? `: ${m.contextReason}` : ''}`,
+          indicatorLabel(m.id, m.label),
+          indicatorUnit(m.id, m.unit),
+          m.ranked ? null : m.contextReason ? msg.compare_context_note_reason({ reason: indicatorContext(m.id, m.contextReason) }) : msg.compare_context_note(),
           cols,
           (i) => {
             const v = at(m.values, i);
             return {
               text: formatValue(v, m.unit, { id: m.id }),
-              sub: v === null ? null : m.ranked ? `percentile ${formatPercentile(at(m.percentiles, i))}` : 'context only',
-              noData: v === null ? at(m.noData, i) ?? 'No data.' : null,
+              sub: v === null ? null : m.ranked ? msg.compare_percentile({ percentile: formatPercentile(at(m.percentiles, i)) }) : msg.compare_context_only(),
+              noData: v === null ? noDataText(at(m.noData, i)) : null,
             };
           },
           (i) => (m.ranked ? at(m.percentiles, i) : null),

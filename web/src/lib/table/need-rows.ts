@@ -1,6 +1,7 @@
 import type { NeedInvestmentRow } from '../api';
 import { inCounties } from '../state/county-filter';
 import { csvFrom, sortRows } from './table-rows';
+import { m as msg } from '../../paraglide/messages.js';
 
 /**
  * The need view's lists (GET /v1/need-investment?level=town): high-need
@@ -41,14 +42,14 @@ export function needCsv(rows: readonly NeedInvestmentRow[], version: string, hig
     'id',
     'name',
     'population',
-    'overall_percentile (0-100)',
+    'overall_percentile (0-100)', // i18n-ignore: CSV header (machine-readable)
     'rank',
     'flag_count',
     'high_need_threshold_percentile',
     'county',
-    'announced_investments (count)',
-    'announced_usd (USD, published amounts only)',
-    'investments_without_published_amount (count)',
+    'announced_investments (count)', // i18n-ignore: CSV header (machine-readable)
+    'announced_usd (USD, published amounts only)', // i18n-ignore: CSV header (machine-readable)
+    'investments_without_published_amount (count)', // i18n-ignore: CSV header (machine-readable)
   ];
   return csvFrom(
     header,
@@ -58,13 +59,10 @@ export function needCsv(rows: readonly NeedInvestmentRow[], version: string, hig
 
 /** What "high need" and "no announced investment" mean, in words (the API's definition names its fields). */
 export function needDefinition(highNeedPercentile: number): string {
-  return (
-    `A municipality is high need when its overall index percentile is ${highNeedPercentile} or more (the most disadvantaged fifth). ` +
-    '“No announced investment” means that no announced grant names it, whether or not the grant’s amount was published.'
-  );
+  return msg.need_definition({ percentile: String(highNeedPercentile) });
 }
 
 /** "+ 1 grant amount not published" / "+ 2 grants amount not published" ('' when none). */
 export function unpublishedNote(n: number): string {
-  return n > 0 ? `+ ${n} ${n === 1 ? 'grant' : 'grants'} amount not published` : '';
+  return n > 0 ? msg.need_unpublished({ count: n }) : '';
 }

@@ -1,4 +1,7 @@
 import type { Level, MeasureColumn, MeasureTable } from '../api';
+import { m as msg } from '../../paraglide/messages.js';
+import { numberLocale } from '../i18n/locale';
+import { reasonText } from '../i18n/registry-text';
 
 /** One place of the table view: the selected measure next to the overall index. */
 export interface Row {
@@ -36,8 +39,17 @@ export interface BuildOptions {
  */
 export const showsOverallColumn = (measure: Pick<MeasureColumn, 'kind'>): boolean => measure.kind !== 'overall';
 
-/** Said when the API gives no value and no reason (should not happen, but never show a blank). */
-export const NO_REASON = 'No value published for this place.';
+/** Said when the API gives no value and no reason (should not happen, but never show a blank). English: the row (and its CSV) keeps the API's words. */
+export const NO_REASON = 'No value published for this place.'; // i18n-ignore: CSV value (machine-readable); shown through noDataText()
+
+const NOT_PUBLISHED = /^Measure (.+) is not published for this level\.$/;
+
+/** A row's no-data reason (English, as in the CSV) in the UI language. */
+export function noDataText(reason: string): string {
+  if (reason === NO_REASON) return msg.table_no_reason();
+  const g = NOT_PUBLISHED.exec(reason);
+  return g ? msg.table_measure_not_published({ id: g[1]! }) : reasonText(reason);
+}
 
 export function buildRows(table: MeasureTable, measureId: string, opts: BuildOptions = {}): Row[] {
   const measure = table.measures.find((m) => m.id === measureId) ?? null;
@@ -57,14 +69,21 @@ export function buildRows(table: MeasureTable, measureId: string, opts: BuildOpt
       overall: overall?.percentiles[i] ?? null,
       value,
       valuePercentile: measure?.percentiles[i] ?? null,
-      noData: value === null ? (measure ? (measure.noData[i] ?? NO_REASON) : `Measure ${measureId} is not published for this level.`) : null,
+      noData: value === null ? (measure ? (measure.noData[i] ?? NO_REASON) : `Measure ${measureId} is not published for this level.` /* i18n-ignore: CSV value (machine-readable); shown through noDataText() */) : null,
       priority: priorityOf ? priorityOf(p.id) : null,
     });
   });
   return rows;
 }
 
-const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
+/** Names sort by the UI language's rules (built once per language). */
+const collators = new Map<string, Intl.Collator>();
+function collator(): Intl.Collator {
+  const locale = numberLocale();
+  let c = collators.get(locale);
+  if (!c) collators.set(locale, (c = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })));
+  return c;
+}
 
 /** Sorted copy: nulls last whatever the direction; stable; numbers numeric, strings locale-compared. */
 export function sortRows<T extends object>(rows: readonly T[], key: keyof T, dir: SortDir): T[] {
@@ -79,7 +98,7 @@ export function sortRows<T extends object>(rows: readonly T[], key: keyof T, dir
       if (xNull || yNull) return xNull && yNull ? a.index - b.index : xNull ? 1 : -1;
       let c: number;
       if (typeof x === 'number' && typeof y === 'number') c = x - y;
-      else c = collator.compare(String(x), String(y));
+      else c = collator().compare(String(x), String(y));
       return c !== 0 ? sign * c : a.index - b.index;
     })
     .map((e) => e.row);
@@ -147,9 +166,9 @@ export function toCsv(rows: readonly Row[], meta: CsvMeta): string {
     'population',
     'measure',
     `value (${m.unit})`,
-    'value_percentile (0-100)',
+    'value_percentile (0-100)', // i18n-ignore: CSV header (machine-readable)
     'no_data_reason',
-    'overall_percentile (0-100)',
+    'overall_percentile (0-100)', // i18n-ignore: CSV header (machine-readable)
     'rank',
     'flag_count',
     'priority_geography',
