@@ -19,18 +19,19 @@ const { run } = browserAvailability();
 
 /**
  * English words that are never Spanish words (whole words, case-insensitive). Left out on purpose,
- * because Spanish has them: a, no, as, per (per cápita), total, zoom, compare (usted imperative of
+ * because Spanish has them: a, no, as, per (per cápita), total, zoom, has (tú form of haber), figure (subjunctive of figurar), compare (usted imperative of
  * comparar), percentiles (plural is the same), data is kept although rare in Spanish (datar).
  */
 const ENGLISH_WORDS = [
   'the', 'and', 'with', 'for', 'this', 'that', 'from', 'of', 'to', 'is', 'are', 'by', 'or', 'not', 'in', 'on', 'at', 'its', 'it', 'if',
-  'which', 'each', 'what', 'where', 'when', 'why', 'how', 'has', 'have', 'was', 'were', 'will', 'can', 'all', 'only', 'than', 'more', 'less',
+  'which', 'each', 'what', 'where', 'when', 'why', 'how', 'have', 'was', 'were', 'will', 'can', 'all', 'only', 'than', 'more', 'less',
   'higher', 'lower', 'worse', 'better', 'other', 'also', 'none', 'unknown', 'selected', 'click', 'press', 'open', 'close', 'copy', 'link',
   'data', 'place', 'places', 'show', 'hide', 'loading', 'share', 'export', 'table', 'need', 'about', 'map', 'view', 'views', 'legend',
   'municipality', 'municipalities', 'flagged', 'priority', 'investment', 'investments', 'announced', 'grant', 'grants', 'funder', 'funders', 'grantee',
   'rank', 'ranked', 'percentile', 'score', 'residents', 'population', 'county', 'counties', 'state', 'value', 'values', 'source', 'sources',
   'method', 'version', 'report', 'download', 'print', 'search', 'index', 'indicator', 'indicators', 'domain', 'domains', 'interval', 'overall',
   'filter', 'filters', 'details', 'geography', 'geographies', 'measure', 'context', 'published', 'skip', 'zip', 'code', 'codes',
+  'toggle', 'attribution', 'boundaries', 'out', 'members', 'flags', 'best', 'worst', 'mean', 'weighted', 'births', 'deaths', 'years',
 ];
 const WORD_RE = new RegExp(`(?<![\\p{L}\\p{N}_])(${ENGLISH_WORDS.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
 
@@ -86,11 +87,13 @@ function collectNames(value: unknown, into: Set<string>) {
 function englishIn(found: Found[], names: readonly string[]): string[] {
   const out = new Set<string>();
   for (const f of found) {
-    WORD_RE.lastIndex = 0;
-    if (!WORD_RE.test(f.text)) continue;
-    let rest = f.text;
+    if (!f.text.match(WORD_RE)) continue;
+    // Addresses (a report's own link printed in its footer) are machine-readable.
+    let rest = f.text.replace(/\bhttps?:\/\/\S+/g, ' ');
     for (const n of names) if (rest.includes(n)) rest = rest.split(n).join(' ');
     // Words in capitals are acronyms or proper names (CDC PLACES, AHEM), not UI words.
+    // matchAll starts at a copy of lastIndex: start each text from 0.
+    WORD_RE.lastIndex = 0;
     const words = [...rest.matchAll(WORD_RE)].map((m) => m[1]!).filter((w) => w !== w.toUpperCase() || w.length === 1);
     if (words.length) out.add(`"${f.text.slice(0, 160)}" — ${[...new Set(words.map((w) => w.toLowerCase()))].join(', ')} (${f.where})`);
   }
@@ -236,6 +239,18 @@ describe.runIf(run)('Spanish UI (?lang=es): every view in Spanish, the switch ke
     expect(await r.evaluate(() => document.documentElement.lang)).toBe('es');
     await saveShot(r, 'spanish-report', { fullPage: true });
     await expectSpanish(r, 'printable report (town)');
+
+    // A priority geography's report, linked from the side panel's list.
+    const geo = page.getByTestId('geography-report-link').first();
+    const geoHref = (await geo.getAttribute('href')) ?? '';
+    expect.soft(new URL(geoHref, app.url).searchParams.get('lang'), `geography report link ${geoHref}`).toBe('es');
+    const geoUrl = new URL(geoHref, app.url);
+    geoUrl.searchParams.set('lang', 'es');
+    await r.goto(geoUrl.toString());
+    await r.getByTestId('report-name').waitFor({ timeout: WAIT });
+    await r.waitForLoadState('networkidle');
+    await saveShot(r, 'spanish-geography-report', { fullPage: true });
+    await expectSpanish(r, 'printable report (priority geography)');
     await r.close();
   });
 
