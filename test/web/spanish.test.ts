@@ -220,8 +220,12 @@ describe.runIf(run)('Spanish UI (?lang=es): every view in Spanish, the switch ke
       expect(text).toContain('.');
       expect.soft(await profile.innerText(), `percentile ${text} (es-US) in the profile`).toContain(text);
     }
+    // The tooltip of the place under the pointer (the middle of the map, zoomed to Lawrence) is read too.
+    const canvas = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await page.locator('.tooltip').waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
     await saveShot(page, 'spanish-map-profile');
-    await expectSpanish(page, 'map + legend + profile (desktop)');
+    await expectSpanish(page, 'map + legend + profile + tooltip (desktop)');
     const axe = await seriousViolations(page, 'es map + profile', A11Y_TAGS);
     expect.soft(axe.count, axe.report).toBe(0);
   });
