@@ -6,7 +6,7 @@ import { domainLabel } from './profile-view';
 import { rankChangeText, type PlaceHistory } from './rank-change';
 import { domainNoScoreText, notRankedText, sensitivityText } from './rank-line';
 import { stateLine } from './state-line';
-import { adjustmentText, coverageText, smoothingText } from './value-status';
+import { adjustmentText, coverageText, smoothingText, valueStatus } from './value-status';
 
 // The profile's sentences with ?lang=es (issue 16); the other tests here read them in English.
 beforeAll(() => setLocale('es', { reload: false }));
@@ -49,6 +49,14 @@ describe('profile in Spanish', () => {
       'suavizado hacia el valor de Massachusetts (MassCHIP 2010) de 720: valor de la fuente 595 a partir de 1 defunción, peso 0.04',
     );
     expect(stateLine({ stateValue: 8.3, stateValueBasis: 'source' }, '% of adults')).toMatchObject({ basis: 'cifra estatal' });
+    expect(stateLine({ stateValue: 8.3, stateValueBasis: 'population-weighted-mean', stateValueNote: 'Population-weighted mean of the 115 municipalities with a value (69 % of residents); the source publishes no state figure.' }, '% of adults')?.note).toBe(
+      'Media ponderada por población de los 115 municipios con valor (69 % de los residentes); la fuente no publica una cifra estatal.',
+    );
+    expect(stateLine({ stateValue: 8.3, stateValueBasis: 'source', stateValueNote: 'Massachusetts figure published by the source (MassCHIP report (2010 births and deaths)).' }, '% of adults')?.note).toBe(
+      'Cifra de Massachusetts publicada por la fuente del indicador.',
+    );
+    const smoothed = valueStatus({ value: 600, unit: 'deaths per 100,000', smoothing: { ...DEATHS, priorLabel: 'Massachusetts value (MA DPH MassCHIP, 2010 deaths)' } });
+    expect(smoothed.find((l) => l.kind === 'smoothing')).toMatchObject({ data: 'MA DPH MassCHIP, 2010 deaths' });
     expect(BASIS_LABEL['added-by-rule']).toBe('añadido por la regla del índice');
   });
 

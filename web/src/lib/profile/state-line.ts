@@ -1,4 +1,5 @@
 import { formatValue } from '../format';
+import { currentLang } from '../i18n/locale';
 import { m } from '../../paraglide/messages.js';
 
 export interface StateLine {
@@ -17,6 +18,19 @@ function basisText(basis: string | null | undefined): string {
   return m.profile_state_basis_other();
 }
 
+/**
+ * The API's account of the state figure (functions/src/indices/state-reference.ts) in the UI's
+ * language; as published in English, and for a sentence of another shape. The publisher's title
+ * the API names is the indicator's own source, which the profile shows beside the value.
+ */
+export function stateNoteText(note: string): string {
+  if (currentLang() === 'en') return note;
+  if (/^Massachusetts figure published by the source( \(.+\))?\.$/s.test(note)) return m.profile_state_note_source();
+  const mean = /^Population-weighted mean of the ([\d,]+) municipalities with a value \((?:all residents|(\d+) % of residents)\); the source publishes no state figure\.$/.exec(note);
+  if (!mean) return note;
+  return mean[2] === undefined ? m.profile_state_note_mean_all({ count: mean[1]! }) : m.profile_state_note_mean_share({ count: mean[1]!, share: `${mean[2]} %` });
+}
+
 /** The Massachusetts value beside a place's (issue 13); null when the API has none. */
 export function stateLine(
   s: { stateValue?: number | null; stateValueBasis?: string | null; stateValueNote?: string | null },
@@ -24,5 +38,5 @@ export function stateLine(
   id?: string,
 ): StateLine | null {
   if (s.stateValue === null || s.stateValue === undefined || !Number.isFinite(s.stateValue)) return null;
-  return { text: m.profile_state_value({ value: formatValue(s.stateValue, unit, { id }) }), basis: basisText(s.stateValueBasis), note: s.stateValueNote ?? null };
+  return { text: m.profile_state_value({ value: formatValue(s.stateValue, unit, { id }) }), basis: basisText(s.stateValueBasis), note: s.stateValueNote ? stateNoteText(s.stateValueNote) : (s.stateValueNote ?? null) };
 }

@@ -11,6 +11,8 @@ import { m } from '../../paraglide/messages.js';
 export interface StatusLine {
   kind: 'adjustment' | 'coverage' | 'smoothing' | 'note';
   text: string;
+  /** A part of `text` published in English (a source's vintage inside a translated line), for `lang="en"`. */
+  data?: string;
 }
 
 /** "age-adjusted" / "crude"; null when not applicable or not said. */
@@ -54,9 +56,10 @@ function fromEvents(unit: string, n: number): string {
  * labels ("Massachusetts value (…)", "Massachusetts total (…)") are said in the UI's language;
  * any other label stays as published.
  */
+const KNOWN_PRIOR = /^Massachusetts (value|total) \((.+)\)$/;
 function priorText(label: string): string {
   if (currentLang() !== 'en') {
-    const known = /^Massachusetts (value|total) \((.+)\)$/.exec(label);
+    const known = KNOWN_PRIOR.exec(label);
     if (known) return known[1] === 'value' ? m.profile_status_prior_value({ vintage: known[2]! }) : m.profile_status_prior_total({ vintage: known[2]! });
     return label;
   }
@@ -101,7 +104,9 @@ export function valueStatus(value: ValueQuality & { value: number | null; unit: 
     const coverage = coverageText(value.coverage);
     if (coverage) lines.push({ kind: 'coverage', text: coverage });
     const smoothing = smoothingText(value.smoothing, value.unit, value.id);
-    if (smoothing) lines.push({ kind: 'smoothing', text: smoothing });
+    // Outside English, the prior's vintage ("MA DPH MassCHIP, 2010 deaths") is English data inside the line.
+    const vintage = value.smoothing && currentLang() !== 'en' ? KNOWN_PRIOR.exec(value.smoothing.priorLabel)?.[2] : undefined;
+    if (smoothing) lines.push(vintage ? { kind: 'smoothing', text: smoothing, data: vintage } : { kind: 'smoothing', text: smoothing });
   }
   for (const note of value.notes ?? []) if (note.trim()) lines.push({ kind: 'note', text: note.trim() });
   return lines;
