@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { pngLayout, type Box, type LegendItemInput } from './png-layout';
+import { m } from '../../paraglide/messages.js';
 
 /**
  * The briefing PNG (issue 13): title (measure and level), the map as drawn, the
@@ -24,7 +25,7 @@ export interface MapPngContent {
   footer: readonly string[];
 }
 
-const FONT = 'system-ui, sans-serif';
+const FONT = 'system-ui, sans-serif'; // i18n-ignore: CSS font family
 const INK = '#1b1b1b';
 const LABEL_INK = { confirmed: '#08306b', derived: '#4a2a6e' } as const;
 const LABEL_LINE = { confirmed: '#08306b', derived: '#6a3d9a' } as const;
@@ -158,7 +159,7 @@ export function mapToPng(map: MapLibreMap, content: MapPngContent): Promise<Blob
       try {
         const canvas = map.getCanvas();
         const out = composeMapPng(canvas, content, labelsOnCanvas(map.getContainer(), canvas));
-        out.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not encode the PNG.'))), 'image/png');
+        out.toBlob((b) => (b ? resolve(b) : reject(new Error(m.map_png_encode_failed()))), 'image/png');
       } catch (e) {
         reject(e as Error);
       }

@@ -1,12 +1,21 @@
 import type { Level, MeasureColumn } from '../api';
 import type { LegendEntry } from '../map/quantile-scale';
+import { measureLabel, measureUnit } from '../map/measure-text';
+import { currentLang, numberLocale } from '../i18n/locale';
+import { m } from '../../paraglide/messages.js';
 import type { MapPngContent } from './map-png';
 import { sourceName } from './source-names';
 
-const LEVEL_NOUNS: Record<Level, string> = { town: 'municipality', zcta: 'ZIP code area' };
+const levelNoun = (level: Level): string => (level === 'town' ? m.map_png_level_town() : m.map_png_level_zcta());
+
+/** The export day as printed: YYYY-MM-DD in English (as before), the long date of the UI's locale otherwise. */
+function exportDate(iso: string): string {
+  if (currentLang() === 'en' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(numberLocale(), { dateStyle: 'long', timeZone: 'UTC' });
+}
 
 export interface PngContentInput {
-  measure: Pick<MeasureColumn, 'label' | 'unit' | 'direction' | 'kind' | 'vintage' | 'sourceIds' | 'ranked'>;
+  measure: Pick<MeasureColumn, 'label' | 'unit' | 'direction' | 'kind' | 'vintage' | 'sourceIds' | 'ranked'> & Partial<Pick<MeasureColumn, 'id' | 'domain'>>;
   level: Level;
   legend: readonly LegendEntry[];
   noDataCount: number;
@@ -17,22 +26,28 @@ export interface PngContentInput {
   link?: string;
 }
 
-/** What the briefing PNG says: title, how to read it, legend, sources, version and date (issue 13). */
+/** What the briefing PNG says: title, how to read it, legend, sources, version and date (issue 13), in the UI's language. */
 export function pngContent(input: PngContentInput): MapPngContent {
-  const m = input.measure;
-  const darker = `darker = more disadvantaged${m.direction === 'higher_is_better' ? ' (lower values)' : ''}`;
-  const sources = [...new Set(m.sourceIds.map(sourceName))].join('; ');
+  const c = input.measure;
+  const unit = measureUnit(c);
+  const darker = c.direction === 'higher_is_better' ? `${m.map_darker()} ${m.map_png_lower_values()}` : m.map_darker();
+  // Source names and vintages are published names: they stay as published.
+  const sources = [...new Set(c.sourceIds.map(sourceName))].join('; ');
   return {
-    title: `${m.label} by ${LEVEL_NOUNS[input.level]} — Massachusetts`,
-    subtitle: `${m.unit} · quintiles of places with data · ${darker}${m.ranked ? '' : ' · context only, not part of any score'}`,
-    legendHeading: `Legend (${m.unit})`,
+    title: m.map_png_title({ measure: measureLabel(c), level: levelNoun(input.level) }),
+    subtitle: [unit, m.map_quintiles(), darker, ...(c.ranked ? [] : [m.map_png_context_only()])].join(' · '),
+    legendHeading: m.map_png_legend_heading({ unit }),
     legend: [
       ...input.legend.map((e) => ({ swatch: e.color, label: `${e.label} (${e.count})` })),
-      { swatch: 'hatch', label: `No data (${input.noDataCount})` },
+      { swatch: 'hatch', label: m.map_png_no_data({ count: String(input.noDataCount) }) },
     ],
     footer: [
-      `Sources: ${sources || 'see each indicator'}${m.kind === 'indicator' ? ` (${m.vintage})` : ''}. Boundaries: MassGIS, U.S. Census Bureau. Outlined labels: AHEM priority geographies (solid = confirmed, dashed = derived from the index).`,
-      `Equity Atlas · index version ${input.version} · exported ${input.date}${input.link ? ` · ${input.link}` : ''}`,
+      [
+        m.map_png_sources({ sources: `${sources || m.map_png_see_each_indicator()}${c.kind === 'indicator' ? ` (${c.vintage})` : ''}` }),
+        m.map_png_boundaries({ boundaries: 'MassGIS, U.S. Census Bureau' }), // i18n-ignore: source names, as published
+        m.map_png_outlined(),
+      ].join(' '),
+      `${m.map_png_version({ version: input.version, date: exportDate(input.date) })}${input.link ? ` · ${input.link}` : ''}`,
     ],
   };
 }

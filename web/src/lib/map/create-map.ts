@@ -5,6 +5,7 @@ import type { Geometry, PriorityGeographies } from '../api';
 import { baseStyle, hatchImage } from './base-style';
 import { CLASS_COLORS, NO_DATA } from './quantile-scale';
 import type { InvestmentPointProps } from './investment-points';
+import { m } from '../../paraglide/messages.js';
 
 // Bundled by Vite, MapLibre cannot find its worker next to itself: point it at the emitted file.
 setWorkerUrl(workerUrl);
@@ -24,6 +25,28 @@ export const MA_BOUNDS: [number, number, number, number] = [-73.51, 41.24, -69.9
 const state = (key: string, fallback: unknown): ExpressionSpecification => ['coalesce', ['feature-state', key], fallback] as ExpressionSpecification;
 const empty = { type: 'FeatureCollection' as const, features: [] };
 
+/** The map's credits: the words in the UI's language, the sources' names as published. */
+function attribution(): string {
+  return m.map_attribution({
+    boundaries: 'MassGIS, U.S. Census Bureau', // i18n-ignore: source names, as published
+    data: 'CDC PLACES, MA DPH MassCHIP, ACS (MassEnviroScreen), MassGIS facilities', // i18n-ignore: source names, as published
+  });
+}
+
+/** MapLibre's own UI words (control titles, the canvas's name) in the UI's language; English ones are MapLibre's defaults. */
+function mapLocale(): Record<string, string> {
+  return {
+    // The canvas's accessible name says how to use it from the keyboard (lib/map/keyboard-pick.ts).
+    'Map.Title': m.map_canvas_title(),
+    'NavigationControl.ZoomIn': m.map_zoom_in(),
+    'NavigationControl.ZoomOut': m.map_zoom_out(),
+    'NavigationControl.ResetBearing': m.map_reset_bearing(),
+    'AttributionControl.ToggleAttribution': m.map_toggle_attribution(),
+    'AttributionControl.MapFeedback': m.map_feedback(),
+    'Popup.Close': m.map_popup_close(),
+  };
+}
+
 /**
  * The map and its layers. Colours, "no data", dimming (filters), hover,
  * selection and the need-gap outline are feature state, so switching
@@ -35,10 +58,9 @@ export function createMap(container: HTMLElement, view: { center: [number, numbe
     style: baseStyle(),
     // A shared link's position, or the whole state.
     ...(view ? { center: view.center, zoom: view.zoom } : { bounds: MA_BOUNDS, fitBoundsOptions: { padding: 20 } }),
-    attributionControl: { compact: true, customAttribution: 'Boundaries: MassGIS, U.S. Census Bureau · Data: CDC PLACES, MA DPH MassCHIP, ACS (MassEnviroScreen), MassGIS facilities' },
+    attributionControl: { compact: true, customAttribution: attribution() },
     dragRotate: false,
-    // The canvas's accessible name says how to use it from the keyboard (lib/map/keyboard-pick.ts).
-    locale: { 'Map.Title': 'Map. Arrow keys move it, plus and minus zoom, Enter opens the place under the crosshair.' },
+    locale: mapLocale(),
     pitchWithRotate: false,
   });
   map.touchZoomRotate.disableRotation();

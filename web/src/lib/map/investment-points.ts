@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Geometry, Investment } from '../api';
 import { labelPoint } from './geometry-utils';
+import { m } from '../../paraglide/messages.js';
 
 export interface InvestmentPointProps {
   town: string;
@@ -44,8 +45,8 @@ export function investmentPoints(investments: readonly Investment[], towns: Geom
 
 /** When a grant ran or runs: "from 2025-02-19 for 2 years". */
 export function investmentPeriod(inv: Pick<Investment, 'startDate' | 'durationYears'>): string {
-  if (!inv.startDate && !inv.durationYears) return 'period not published';
-  const from = inv.startDate ? `from ${inv.startDate}` : 'start not published';
-  const span = inv.durationYears ? `for ${inv.durationYears} year${inv.durationYears === 1 ? '' : 's'}` : 'duration not published';
+  if (!inv.startDate && !inv.durationYears) return m.map_period_not_published();
+  const from = inv.startDate ? m.map_period_from({ date: inv.startDate }) : m.map_period_start_not_published();
+  const span = inv.durationYears ? m.map_period_years({ count: inv.durationYears }) : m.map_period_duration_not_published();
   return `${from}, ${span}`;
 }

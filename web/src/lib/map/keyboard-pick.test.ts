@@ -9,7 +9,7 @@ const table: MeasureTable = {
   level: 'town',
   method: 'm',
   places: ['a', 'b'].map((id) => ({ id, name: id === 'a' ? 'Ashby' : 'Boston', county: null, population: 1, rank: 1, flagCount: 0, percentileInterval: null })),
-  measures: [column('overall', 'overall', [12.5, 3]), column('uninsured', 'indicator', [4.25, null])],
+  measures: [column('overall', 'overall', [12.5, 3]), column('synthetic_uninsured', 'indicator', [4.25, null])],
 };
 
 describe('keyboard pick announcement', () => {

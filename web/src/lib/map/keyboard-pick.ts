@@ -1,6 +1,9 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MeasureColumn, MeasureTable } from '../api';
 import { formatPercentile, formatValue } from '../format';
+import { reasonText } from '../i18n/registry-text';
+import { m } from '../../paraglide/messages.js';
+import { measureLabel } from './measure-text';
 
 export interface PickedPlace {
   name: string;
@@ -14,9 +17,10 @@ export function placeSummary(table: MeasureTable, measure: MeasureColumn, id: st
   const place = table.places[i];
   if (!place) return null;
   const value = measure.values[i] ?? null;
-  if (value === null) return { name: place.name, detail: `${measure.label}: no data. ${measure.noData[i] ?? ''}`.trim() };
-  const percentile = measure.kind === 'indicator' ? ` (percentile ${formatPercentile(measure.percentiles[i] ?? null)})` : '';
-  return { name: place.name, detail: `${measure.label}: ${formatValue(value, measure.unit, { id: measure.id })}${percentile}` };
+  const label = measureLabel(measure);
+  if (value === null) return { name: place.name, detail: m.map_pick_no_data({ label, reason: reasonText(measure.noData[i] ?? '') }).trim() };
+  const percentile = measure.kind === 'indicator' ? ` ${m.map_percentile_paren({ percentile: formatPercentile(measure.percentiles[i] ?? null) })}` : '';
+  return { name: place.name, detail: `${label}: ${formatValue(value, measure.unit, { id: measure.id })}${percentile}` };
 }
 
 export interface KeyboardPick {
@@ -58,13 +62,13 @@ export function keyboardPick(map: MapLibreMap, options: { layers: string[]; desc
     const name = document.createElement('strong');
     name.dataset.placeName = '';
     if (!place) {
-      region.replaceChildren('No place under the crosshair. Arrow keys move the map.');
+      region.replaceChildren(m.map_pick_none());
       return;
     }
     name.textContent = place.name;
     const hint = document.createElement('span');
     hint.className = 'map-pick-hint';
-    hint.textContent = 'Enter opens its profile.';
+    hint.textContent = m.map_pick_hint();
     region.replaceChildren(name, ` — ${place.detail}. `, hint);
   };
   const activate = () => {

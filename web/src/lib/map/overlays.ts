@@ -5,6 +5,8 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { investmentPeriod } from './investment-points';
 import { candidateBoxes, placeBoxes, type Rect } from './label-placement';
 import { priorityAnchor } from './priority-anchor';
+import { currentLang } from '../i18n/locale';
+import { m } from '../../paraglide/messages.js';
 
 /**
  * Labels of the priority geographies as HTML buttons over the map: no glyph
@@ -19,10 +21,10 @@ export function priorityLabels(map: MapLibreMap, geographies: PriorityGeographie
     const el = document.createElement('button');
     el.type = 'button';
     el.tabIndex = -1;
-    el.className = `pg-label pg-${p.status}`;
+    el.classList.add('pg-label', `pg-${p.status}`);
     el.textContent = p.name;
-    el.setAttribute('aria-label', `${p.name}: ${p.status === 'confirmed' ? 'confirmed AHEM community' : 'derived from the index, not official'}, ${p.members.length} municipalit${p.members.length === 1 ? 'y' : 'ies'}. Open its profile.`);
-    const lead = p.members.find((m) => m.role !== 'adjacent') ?? p.members[0];
+    el.setAttribute('aria-label', m.map_priority_label({ name: p.name, status: p.status === 'confirmed' ? m.map_priority_confirmed() : m.map_priority_derived(), count: p.members.length }));
+    const lead = p.members.find((x) => x.role !== 'adjacent') ?? p.members[0];
     el.addEventListener('click', (e) => {
       e.stopPropagation();
       if (lead) onselect(lead.id);
@@ -91,28 +93,37 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
 
 /** Popup body for a municipality's investments (text only through textContent: no markup from data). */
 export function investmentPopupContent(townName: string, investments: readonly Investment[]): HTMLElement {
+  // Published English (funders, grantees, focus, amount notes) is marked as English when the UI is not.
+  const dataLang = currentLang() === 'en' ? null : 'en';
+  const data = <E extends HTMLElement>(e: E): E => {
+    if (dataLang) e.lang = dataLang;
+    return e;
+  };
+  const published = (text: string | null, fallback: string): string | Node => (text === null ? fallback : dataLang ? data(el('span', text)) : text);
   const root = el('div', undefined, 'inv-popup');
-  root.append(el('h3', `Investments naming ${townName}`));
+  root.append(el('h3', m.map_popup_title({ town: townName })));
   for (const inv of investments) {
     const item = el('section');
-    item.append(el('strong', inv.funder));
+    item.append(data(el('strong', inv.funder)));
     const dl = el('dl');
-    const row = (k: string, v: string | Node) => {
+    const row = (k: string, ...v: (string | Node)[]) => {
       const dd = el('dd');
-      dd.append(v);
+      dd.append(...v);
       dl.append(el('dt', k), dd);
     };
-    row('Grantee', inv.grantee ?? 'not published');
-    row('Amount', `${formatUsd(inv.amountUsd)}${inv.municipalities.length > 1 ? ` (shared by ${inv.municipalities.length} municipalities)` : ''}${inv.amountNote ? ` — ${inv.amountNote}` : ''}`);
-    row('Period', investmentPeriod(inv));
-    row('Focus', inv.focus ?? 'not published');
+    row(m.map_popup_grantee(), published(inv.grantee, m.map_popup_not_published()));
+    const shared = inv.municipalities.length > 1 ? ` ${m.map_popup_shared({ count: String(inv.municipalities.length) })}` : '';
+    if (inv.amountNote) row(m.map_popup_amount(), `${formatUsd(inv.amountUsd)}${shared} — `, published(inv.amountNote, ''));
+    else row(m.map_popup_amount(), `${formatUsd(inv.amountUsd)}${shared}`);
+    row(m.map_popup_period(), investmentPeriod(inv));
+    row(m.map_popup_focus(), published(inv.focus, m.map_popup_not_published()));
     if (inv.sourceUrl) {
-      const a = el('a', 'announcement');
+      const a = el('a', m.map_popup_announcement());
       a.href = inv.sourceUrl;
       a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-      row('Source', a);
-    } else row('Source', 'not recorded');
+      a.rel = 'noopener noreferrer'; // i18n-ignore: link relation keywords, not text
+      row(m.map_popup_source(), a);
+    } else row(m.map_popup_source(), m.map_popup_not_recorded());
     item.append(dl);
     root.append(item);
   }
