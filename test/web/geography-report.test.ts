@@ -128,9 +128,51 @@ describe.runIf(run)('the printable priority-geography report', () => {
       expect(mapStats.choropleth, 'locator choropleth share').toBeGreaterThan(0.3);
       expect(mapStats.perClass.filter((s) => s > 0.005).length, 'locator colour classes').toBeGreaterThanOrEqual(2);
       await saveShot(page, `geography-report-${g.id}`, { fullPage: true });
-      await page.emulateMedia({ media: 'screen' });
+      await page.emulateMedia({ media: null }); // no emulation: page.pdf() prints with print media again (after 'screen' it would print the screen layout)
     }, 180_000);
   }
+
+  for (const which of ['Lawrence’s', 'the most populous'] as const) {
+    it(`${which} geography in Spanish (?lang=es): Spanish headings and labels, <html lang="es">, axe clean, one Letter and one A4 page`, async () => {
+      const g = which === 'Lawrence’s' ? lawrenceGeo : largest;
+      await openApp(page, app.url, `report?geography=${g.id}&lang=es`);
+      await page.getByTestId('report-name').waitFor({ timeout: WAIT });
+      await page.getByTestId('report-locator').waitFor({ timeout: WAIT });
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+      expect(await page.getByTestId('report-name').textContent()).toBe(g.name);
+      const pop = g.members.reduce((s, m) => s + m.population!, 0);
+      const meta = (await page.getByTestId('report-meta').textContent())!;
+      expect(meta).toContain(`Geografía prioritaria (${g.status === 'confirmed' ? 'confirmada' : 'derivada'})`);
+      expect(meta).toContain(`${g.members.length} municipio`);
+      expect(meta).toContain(`población ${pop.toLocaleString('es-US')}`);
+      for (const h of ['Ubicación', 'Índice, ponderado por población', 'Dominios, ponderados por población', 'Estado', 'Miembros', 'Indicadores señalados (percentil ≥ 90) en más miembros', 'Inversiones anunciadas que mencionan a un miembro'])
+        expect(await page.getByRole('heading', { name: h, exact: true }).count(), h).toBe(1);
+      expect(await page.getByTestId('report-members').locator('thead').textContent()).toMatch(/Municipio.*Base.*Limita con.*Población.*Percentil.*Puesto/);
+      expect(await page.getByTestId('report-members').locator('tbody').textContent()).toMatch(/anunciado \(AHEM\)|añadido por la regla|incluido a mano/);
+      expect(await page.getByTestId('report-priority').textContent()).toMatch(/Confirmada|Derivada/);
+      expect(await page.getByTestId('report-footer').textContent()).toMatch(/Fuentes:.*Límites:.*Inversiones:.*Método:.*Esta página:/s);
+      expect(await page.getByRole('button', { name: /^Descargar PDF/ }).count()).toBe(1);
+      expect(await page.getByRole('link', { name: '← Mapa de Equity Atlas' }).getAttribute('href')).toBe('/?lang=es');
+      const axe = await seriousViolations(page, `geography report ${g.id} es`);
+      expect(axe.count, axe.report).toBe(0);
+      expect(pdfPages(await page.pdf({ format: 'Letter' })), 'Letter pages (es)').toBe(1);
+      expect(pdfPages(await page.pdf({ format: 'A4' })), 'A4 pages (es)').toBe(1);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByTestId('report').locator('button:visible, nav:visible').count(), 'controls visible in print').toBe(0);
+      await saveShot(page, `geography-report-${g.id}-es`, { fullPage: true });
+      await page.emulateMedia({ media: null }); // no emulation: page.pdf() prints with print media again (after 'screen' it would print the screen layout)
+    }, 180_000);
+  }
+
+  it('every geography prints on exactly one Letter and one A4 page in Spanish too', async () => {
+    const pages: Record<string, [number, number]> = {};
+    for (const g of geographies) {
+      await openApp(page, app.url, `report?geography=${g.id}&lang=es`);
+      await page.getByTestId('report-locator').waitFor({ timeout: WAIT });
+      pages[g.id] = [pdfPages(await page.pdf({ format: 'Letter' })), pdfPages(await page.pdf({ format: 'A4' }))];
+    }
+    expect(pages).toEqual(Object.fromEntries(geographies.map((g) => [g.id, [1, 1]])));
+  }, 300_000);
 
   it('every geography prints on exactly one Letter and one A4 page', async () => {
     const pages: Record<string, [number, number]> = {};

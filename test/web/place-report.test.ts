@@ -152,9 +152,58 @@ describe.runIf(run)('the printable place report', () => {
       expect(mapStats.choropleth, 'locator choropleth share').toBeGreaterThan(0.3);
       expect(mapStats.perClass.filter((s) => s > 0.005).length, 'locator colour classes').toBeGreaterThanOrEqual(2);
       await saveShot(page, `place-report-${level}-${id}`, { fullPage: true });
-      await page.emulateMedia({ media: 'screen' });
+      await page.emulateMedia({ media: null }); // no emulation: page.pdf() prints with print media again (after 'screen' it would print the screen layout)
     }, 180_000);
   }
+
+  it('in Spanish (?lang=es, Lawrence): Spanish headings and labels, <html lang="es">, English only where marked, axe clean, one Letter and one A4 page', async () => {
+    const api = await apiJson<PlaceAnswer>(app.url, `/v1/places/town/${lawrence}`);
+    await openApp(page, app.url, `report?level=town&id=${lawrence}&lang=es`);
+    await page.getByTestId('report-name').waitFor({ timeout: WAIT });
+    await page.getByTestId('report-locator').waitFor({ timeout: WAIT });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await page.getByTestId('report-name').textContent()).toBe(api.place.name);
+    const meta = (await page.getByTestId('report-meta').textContent())!;
+    expect(meta).toContain('Municipio');
+    expect(meta).toContain(`Condado de ${api.place.county}`);
+    expect(meta).toMatch(/población \d/);
+    expect(await page.getByTestId('report-version').textContent()).toMatch(/Versión del índice de Equity Atlas.*(datos al|calculado el) \d{1,2} de [a-z]+ de \d{4}/s);
+    for (const h of ['Ubicación', 'Índice general', 'Dominios', 'Qué determina la puntuación', 'Inversiones anunciadas', 'Geografía prioritaria']) expect(await page.getByRole('heading', { name: h, exact: true }).count(), h).toBe(1);
+    const overall = (await page.getByTestId('report-overall').textContent())!;
+    expect(overall).toMatch(/Percentil \d/);
+    expect(overall).toMatch(/Puesto \d+ de \d+/);
+    expect(await page.getByTestId('report-drivers').locator('thead').textContent()).toMatch(/Indicador.*Valor.*Massachusetts.*Percentil.*Fuente/);
+    const foot = (await page.getByTestId('report-footer').textContent())!;
+    expect(foot).toMatch(/Fuentes:.*Límites:.*Método:.*Esta página:/s);
+    // Controls: Spanish, the map link keeps the language, the switch leads back to English.
+    expect(await page.getByRole('button', { name: 'Imprimir' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Descargar PDF/ }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: '← Mapa de Equity Atlas' }).getAttribute('href')).toMatch(/^\/\?lang=es$/);
+    const english = page.getByTestId('lang-switch');
+    expect(await english.getAttribute('lang')).toBe('en');
+    expect(await english.getAttribute('href')).not.toContain('lang=es');
+    // None of the English UI words is left outside elements marked lang="en".
+    const leftovers = await page.getByTestId('report').evaluate((root) => {
+      const words = /\b(Where|Overall index|Domains|What drives the score|Announced investments|Priority geography|Sources|Method|This page|Percentile|Rank|Municipality|population|Print|Download PDF)\b/;
+      const out: string[] = [];
+      const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const el = n.parentElement!;
+        if (el.closest('[lang="en"], code, a[href^="http"]')) continue;
+        if (words.test(n.textContent ?? '')) out.push(n.textContent!.trim());
+      }
+      return out;
+    });
+    expect(leftovers).toEqual([]);
+    const axe = await seriousViolations(page, 'report town es');
+    expect(axe.count, axe.report).toBe(0);
+    expect(pdfPages(await page.pdf({ format: 'Letter' })), 'Letter pages (es)').toBe(1);
+    expect(pdfPages(await page.pdf({ format: 'A4' })), 'A4 pages (es)').toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('report').locator('button:visible, nav:visible').count(), 'controls visible in print').toBe(0);
+    await saveShot(page, `place-report-town-${lawrence}-es`, { fullPage: true });
+    await page.emulateMedia({ media: null }); // no emulation: page.pdf() prints with print media again (after 'screen' it would print the screen layout)
+  }, 180_000);
 
   it('says what is wrong with a bad link instead of guessing a place', async () => {
     await page.goto(`${app.url}/report?level=town&id=123`);

@@ -152,7 +152,7 @@ describe.runIf(run)('Download PDF on the report', () => {
     // The button and its status are not on paper.
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: /^Download PDF/ }).isVisible()).toBe(false);
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null }); // no emulation: page.pdf() prints with print media again (after 'screen' it would print the screen layout)
   }, 240_000);
 
   it('paper=a4 gives one A4 page', async () => {
@@ -163,6 +163,32 @@ describe.runIf(run)('Download PDF on the report', () => {
     const box = pdf.mediaBoxes[0]!;
     expect(box[2]).toBeCloseTo((210 / 25.4) * 72, 0);
     expect(box[3]).toBeCloseTo((297 / 25.4) * 72, 0);
+  }, 240_000);
+
+  it('in Spanish (?lang=es): the button and its status speak Spanish, and the file is one Letter page titled in Spanish', async () => {
+    const api = await apiJson<{ version: string; place: { name: string } }>(app.url, `/v1/places/town/${lawrence.id}`);
+    await page.goto(`${app.url}/report?level=town&id=${lawrence.id}&lang=es`);
+    await page.getByTestId('report-locator').waitFor({ timeout: WAIT });
+    const button = page.getByRole('button', { name: /^Descargar PDF/ });
+    await expect.poll(() => button.isEnabled(), { timeout: WAIT }).toBe(true);
+    await button.focus();
+    const pending = page.waitForEvent('download', { timeout: 120_000 });
+    await page.keyboard.press('Enter');
+    const download = await pending;
+    // The file name is machine-readable: the same in every language.
+    expect(download.suggestedFilename()).toBe(`equity-atlas-report-lawrence-${lawrence.id}-${api.version}.pdf`);
+    const bytes = await downloaded(download);
+    writeFileSync(path.join(SHOT_DIR, 'report-pdf-lawrence-es.pdf'), bytes);
+    await expect.poll(() => page.getByTestId('report-pdf-status').textContent(), { timeout: WAIT }).toBe('PDF guardado');
+    const pdf = parsePdf(bytes);
+    expect(pdf.pages).toBe(1);
+    expect(pdf.mediaBoxes[0]!.map((n) => Math.round(n))).toEqual([0, 0, 612, 792]);
+    expect(pdf.title).toContain('informe del lugar de Equity Atlas');
+    expect(pdf.title).toContain(api.version);
+    // The text layer carries the Spanish words (accents dropped: the standard font's WinAnsi text).
+    const words = shownText(pdf);
+    expect(words).toContain('Indice general');
+    expect(words).toContain('Fuentes:');
   }, 240_000);
 
   it('the build: first-load JS beyond MapLibre < 100 KB gzip, and the PDF code in its own chunk', () => {

@@ -37,7 +37,7 @@ export interface GeographyReportData {
 export async function loadGeographyReport(id: string, f: typeof fetch = fetch): Promise<GeographyReportData> {
   const priority = await getJson<PriorityGeographies>('/v1/priority-geographies', f);
   const feature = priority.features.find((g) => g.properties.id === id);
-  if (!feature) throw new Error(`"${id}" is not one of the priority geographies of version ${priority.version} (${priority.features.map((g) => g.properties.id).join(', ')}).`);
+  if (!feature) throw new Error(m.report_geo_unknown({ id, version: priority.version, ids: priority.features.map((g) => g.properties.id).join(', ') }));
   const geography = feature.properties;
   const v = encodeURIComponent(priority.version);
   const [details, geometry, table, investments, need, history] = await Promise.all([
