@@ -127,6 +127,13 @@ describe.runIf(run)('Spanish UI (?lang=es): every view in Spanish, the switch ke
     const english = englishIn(await pageTexts(p, scope), names);
     remaining[view] = english;
     expect.soft(english, `English left in the Spanish ${view}:\n${english.join('\n')}\n`).toEqual([]);
+    // lang="en" is for published English data inside the Spanish UI, never a wrapper around UI: no controls or headings within.
+    const wrappers = await p.evaluate((scopeSel) =>
+      Array.from(document.querySelector(scopeSel)?.querySelectorAll('[lang="en"]') ?? [])
+        .filter((e) => e.querySelector('button, select, input, textarea, nav, h1, h2, h3, table'))
+        .map((e) => `<${e.tagName.toLowerCase()}> ${(e.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80)}`),
+    scope);
+    expect.soft(wrappers, `lang="en" around UI in the Spanish ${view}`).toEqual([]);
   }
 
   beforeAll(async () => {
