@@ -12,6 +12,7 @@ export type Lang = (typeof locales)[number];
 export const LANGS: readonly Lang[] = locales;
 
 /** Each language's own name, written in that language, so a reader finds theirs without English. */
+// i18n-ignore: language names are the same in every UI language (each in its own)
 export const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'English', es: 'Español' };
 
 /** The language a query string asks for; anything else is English. */
