@@ -1,6 +1,7 @@
 import type { MeasureTable, PlaceDetail } from '../api';
 import { csvFrom, type Cell } from '../table/table-rows';
 import { valueStatus } from '../profile/value-status';
+import { inLang } from '../i18n/locale';
 import { sourceNameIn } from './source-names';
 
 /**
@@ -82,8 +83,9 @@ export function profileCsvRows(place: PlaceDetail['place']): CsvIndicatorRow[] {
     label: i.label,
     unit: i.unit,
     values: [i.value],
+    // The status lines are the profile's, written in English here whatever the UI language.
     // i18n-ignore: CSV value (machine-readable; as the API's English reasons)
-    status: [i.value === null ? (i.noDataReason ?? 'No data.') : valueStatus({ ...i, id }).map((s) => s.text).join('; ') || null],
+    status: [i.value === null ? (i.noDataReason ?? 'No data.') : inLang('en', () => valueStatus({ ...i, id }).map((s) => s.text).join('; ')) || null],
     stateValue: i.stateValue ?? null,
     stateValueNote: i.stateValueNote ?? null,
     sourceIds: [i.sourceId],

@@ -31,6 +31,22 @@ export function startLocale(search = location.search): Lang {
 
 export const currentLang = (): Lang => getLocale();
 
+/**
+ * Run `fn` with the messages and number formats of another language, then restore the page's: for
+ * text that must not follow the UI (CSV values stay English). Synchronous only — nothing else runs
+ * in between, so the page never sees the borrowed language.
+ */
+export function inLang<T>(lang: Lang, fn: () => T): T {
+  const page = getLocale();
+  if (page === lang) return fn();
+  setLocale(lang, { reload: false });
+  try {
+    return fn();
+  } finally {
+    setLocale(page, { reload: false });
+  }
+}
+
 /** The locale numbers and dates are written in: en-US, or es-US (US Spanish: 1,234.5 and "30 de noviembre de 2026"). */
 export const numberLocale = (lang: Lang = currentLang()): string => (lang === 'es' ? 'es-US' : 'en-US');
 
