@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../functions/src/api/app.js';
+import { IndexReader } from '../functions/src/api/index-reader.js';
 import { loadConfig } from '../functions/src/config.js';
 import { LEVELS } from '../functions/src/indices/place-record.js';
 import { outputContentSha256 } from '../functions/src/pipeline/content-hash.js';
@@ -51,6 +53,18 @@ describe('content hash of a version', () => {
     }
     const listed = await local.store.listVersions(); // what `npm run versions` prints
     expect(listed.map((v) => [v.version, v.contentSha256, v.codeRevision]).sort()).toEqual(runs.map((r) => [r.version, r.contentSha256, 'test-rev']).sort());
+  });
+
+  it('is listed by GET /v1/versions beside each version, equal to the version record, so a reader can see which versions serve the same numbers', async () => {
+    const app = createApp({ reader: new IndexReader(local.store, local.blobs) });
+    const list = (await (await app.request('/v1/versions')).json()) as { items: { version: string; contentSha256: string | null; codeRevision: string | null }[] };
+    for (const run of runs) {
+      const item = list.items.find((i) => i.version === run.version)!;
+      const record = (await (await app.request(`/v1/versions/${run.version}`)).json()) as { contentSha256: string | null };
+      expect(item.contentSha256).toBe(run.contentSha256);
+      expect(item.contentSha256).toBe(record.contentSha256);
+      expect(item.codeRevision).toBe('test-rev');
+    }
   });
 
   it('changes when one published value changes', async () => {

@@ -21,7 +21,19 @@ const listRoute = createRoute({
           schema: z
             .object({
               current: z.string().nullable(),
-              items: z.array(z.object({ version: z.string(), createdAt: z.string(), method: z.string().nullable(), counts: Counts, current: z.boolean() }).openapi('VersionSummary')),
+              items: z.array(
+                z
+                  .object({
+                    version: z.string(),
+                    createdAt: z.string(),
+                    method: z.string().nullable(),
+                    counts: Counts,
+                    current: z.boolean(),
+                    contentSha256: z.string().nullable().openapi({ description: 'sha256 of what the version publishes: two versions with the same hash serve the same numbers (null before it was recorded)' }),
+                    codeRevision: z.string().nullable().openapi({ description: 'The revision of the code that computed the version (null before it was recorded)' }),
+                  })
+                  .openapi('VersionSummary'),
+              ),
             })
             .openapi('VersionList'),
         },
@@ -78,7 +90,7 @@ export function versionsRoutes(reader: IndexReader, publicOrigin?: string) {
   return newRouter()
     .openapi(listRoute, async (c) => {
       const [current, versions] = await Promise.all([reader.currentVersion(), reader.listVersions()]);
-      const items = versions.map((v) => ({ version: v.version, createdAt: v.createdAt, method: v.methodId, counts: v.counts, current: v.version === current?.version }));
+      const items = versions.map((v) => ({ version: v.version, createdAt: v.createdAt, method: v.methodId, counts: v.counts, current: v.version === current?.version, contentSha256: v.contentSha256 ?? null, codeRevision: v.codeRevision ?? null }));
       return c.json({ current: current?.version ?? null, items }, 200);
     })
     .openapi(oneRoute, async (c) => {
