@@ -197,6 +197,30 @@ describe.runIf(run)('layout at 1440×900 and 390×844, skip link, focus after Co
     expect(overflow, 'page wider than the phone by px').toBeLessThanOrEqual(1);
   });
 
+  it('phone: the profile\'s indicator table fits the screen in English and Spanish — every column in view, each flag beside its percentile', async () => {
+    const place = await apiJson<{ place: { indicators: Record<string, { flagged?: boolean }> } }>(app.url, `/v1/places/town/${lawrence}`);
+    const flagged = Object.values(place.place.indicators).filter((i) => i.flagged).length;
+    expect(flagged, 'Lawrence has flagged indicators').toBeGreaterThan(0);
+    const problems: Record<string, string[]> = {};
+    for (const lang of ['en', 'es']) {
+      const p = await app.newPage(PHONE_CONTEXT);
+      await openApp(p, app.url, `?place=${lawrence}&lang=${lang}`);
+      const table = p.getByTestId('profile').locator('table');
+      await table.waitFor({ timeout: WAIT });
+      await table.scrollIntoViewIfNeeded();
+      await saveShot(p, `layout-phone-profile-table-${lang}`);
+      problems[`${lang} headers`] = await clippedCells(p, 'aside#details', '[data-testid="profile"] table', 'thead th');
+      problems[`${lang} cells`] = await clippedCells(p, 'aside#details', '[data-testid="profile"] table', 'tbody tr:not(.group) > *');
+      const marks = table.locator('td .flag-inline');
+      const visible = await marks.evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().width > 0).length);
+      if (visible !== flagged) problems[`${lang} flags`] = [`${visible} ⚑ beside percentiles, the API flags ${flagged}`];
+      // Screen readers hear the word, not the symbol.
+      else if (!(await marks.first().innerText()).includes(lang === 'en' ? 'flagged' : 'señalado')) problems[`${lang} flags`] = ['the ⚑ has no word for screen readers'];
+      await p.context().close();
+    }
+    expect(problems).toEqual({ 'en headers': [], 'en cells': [], 'es headers': [], 'es cells': [] });
+  });
+
   it('phone: four places (the most) are reachable: a visible hint, a shaded edge, and the last column in view after scrolling by keyboard', async () => {
     const springfield = await townId(app.url, 'Springfield');
     const p = await app.newPage(PHONE_CONTEXT);
