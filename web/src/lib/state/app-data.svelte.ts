@@ -75,7 +75,7 @@ export class AppData {
   /** Side data too: only after the first choropleth, once per level and version, for methods that have it. */
   loadSensitivity(level: Level, table: MeasureTable): void {
     const key = sensitivityKey(level, table);
-    if (!this.secondaryLoaded || this.#sensitivityAsked.has(key) || !methodHasSensitivity(table.method ?? '')) return;
+    if (!this.secondaryLoaded || this.#sensitivityAsked.has(key) || !methodHasSensitivity(table.method)) return;
     this.#sensitivityAsked.add(key);
     fetchSensitivity(level).then((s) => (this.sensitivity = { ...this.sensitivity, [key]: s }), this.#fail(m.common_load_sensitivity()));
   }
